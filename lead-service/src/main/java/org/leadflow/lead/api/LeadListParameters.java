@@ -1,0 +1,145 @@
+package org.leadflow.lead.api;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.leadflow.lead.domain.LeadSource;
+import org.leadflow.lead.domain.LeadState;
+import org.leadflow.lead.domain.StatusReason;
+import org.leadflow.lead.domain.UnknownLabelException;
+import org.leadflow.lead.service.LeadService.LeadQuery;
+
+/** Paging, sorting and filters of {@code GET /api/v1/leads}. */
+public class LeadListParameters {
+
+  /** API sort field → entity attribute. */
+  private static final Map<String, String> SORTABLE =
+      Map.of(
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt",
+          "lastName", "lastName",
+          "companyName", "companyName",
+          "country", "country",
+          "state", "state");
+
+  @QueryParam("page")
+  @DefaultValue("0")
+  @Min(0)
+  @Parameter(description = "Page number, from 0")
+  int page;
+
+  @QueryParam("size")
+  @DefaultValue("50")
+  @Min(1)
+  @Max(200)
+  @Parameter(description = "Page size, 1 to 200")
+  int size;
+
+  @QueryParam("sort")
+  @DefaultValue("createdAt,desc")
+  @Parameter(description = "field,asc|desc; fields: createdAt, updatedAt, lastName, companyName, country, state", example = "createdAt,desc")
+  String sort;
+
+  @QueryParam("state")
+  @Parameter(description = "Open, Qualified or Disqualified")
+  String state;
+
+  @QueryParam("statusReason")
+  @Parameter(description = "New, Contacted, Qualified, Lost, Cannot Contact, No Longer Interested, Canceled")
+  String statusReason;
+
+  @QueryParam("source")
+  @Parameter(description = "Lead source, e.g. Trade Show")
+  String source;
+
+  @QueryParam("ownerId")
+  String ownerId;
+
+  @QueryParam("country")
+  @Parameter(description = "ISO 3166-1 alpha-2 code", example = "GB")
+  String country;
+
+  @QueryParam("q")
+  @Parameter(description = "Free text over first and last name, company and email")
+  String q;
+
+  LeadQuery toQuery() {
+    List<FieldError> errors = new ArrayList<>();
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    if (state != null) {
+      label(errors, "state", () -> LeadState.fromLabel(state))
+          .ifPresent(value -> condition(conditions, parameters, "state", value));
+    }
+    if (statusReason != null) {
+      label(errors, "statusReason", () -> StatusReason.fromLabel(statusReason))
+          .ifPresent(value -> condition(conditions, parameters, "statusReason", value));
+    }
+    if (source != null) {
+      label(errors, "source", () -> LeadSource.fromLabel(source))
+          .ifPresent(value -> condition(conditions, parameters, "source", value));
+    }
+    if (ownerId != null) {
+      condition(conditions, parameters, "ownerId", ownerId);
+    }
+    if (country != null) {
+      condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
+    }
+    if (q != null && !q.isBlank()) {
+      conditions.add(
+          "(lower(firstName) like :q or lower(lastName) like :q"
+              + " or lower(companyName) like :q or lower(email) like :q)");
+      parameters.put("q", "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
+    }
+    Sort order = parseSort(errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    return new LeadQuery(where, parameters, order, page, size);
+  }
+
+  private Sort parseSort(List<FieldError> errors) {
+    String[] parts = sort.split(",", -1);
+    String field = SORTABLE.get(parts[0].strip());
+    String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
+    if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+      errors.add(
+          new FieldError(
+              "sort",
+              "must be field,asc or field,desc with field one of " + String.join(", ", SORTABLE.keySet())));
+      return Sort.by("createdAt", Sort.Direction.Descending);
+    }
+    Sort.Direction dir = direction.equals("desc") ? Sort.Direction.Descending : Sort.Direction.Ascending;
+    // id breaks ties so that pages never overlap or skip rows.
+    return Sort.by(field, dir).and("id", dir);
+  }
+
+  private static void condition(
+      List<String> conditions, Map<String, Object> parameters, String attribute, Object value) {
+    conditions.add(attribute + " = :" + attribute);
+    parameters.put(attribute, value);
+  }
+
+  private static <T> java.util.Optional<T> label(
+      List<FieldError> errors, String field, java.util.function.Supplier<T> parse) {
+    try {
+      return java.util.Optional.of(parse.get());
+    } catch (UnknownLabelException e) {
+      errors.add(new FieldError(field, "must be one of " + String.join(", ", e.allowed())));
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,33 @@
+package org.leadflow.lead.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A lead as the API shows it. */
+@Schema(name = "Lead")
+public record LeadResponse(
+    UUID id,
+    String firstName,
+    String lastName,
+    String companyName,
+    String jobTitle,
+    String email,
+    String phone,
+    String website,
+    @Schema(example = "Trade Show") String source,
+    String industry,
+    Integer numberOfEmployees,
+    MoneyDto annualRevenue,
+    String country,
+    String city,
+    String ownerId,
+    String description,
+    Map<String, Object> attributes,
+    @Schema(example = "Open", enumeration = {"Open", "Qualified", "Disqualified"}) String state,
+    @Schema(example = "New") String statusReason,
+    @Schema(example = "1") int statusReasonCode,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {}
