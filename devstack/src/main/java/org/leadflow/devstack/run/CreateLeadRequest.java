@@ -1,0 +1,27 @@
+package org.leadflow.devstack.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+
+/** The body of {@code POST /api/v1/leads}, as lead-service's API documents it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record CreateLeadRequest(
+    String firstName,
+    String lastName,
+    String companyName,
+    String jobTitle,
+    String email,
+    String phone,
+    String website,
+    String source,
+    String industry,
+    Integer numberOfEmployees,
+    Money annualRevenue,
+    String country,
+    String city,
+    String description,
+    Map<String, Object> attributes) {
+
+  /** Money as the API writes it: the amount as a decimal string, the currency as ISO 4217. */
+  record Money(String amount, String currency) {}
+}

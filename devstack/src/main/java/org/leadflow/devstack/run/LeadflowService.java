@@ -1,0 +1,77 @@
+package org.leadflow.devstack.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.leadflow.devstack.Infrastructure;
+
+/** The services the local run starts, each with its own database. */
+public enum LeadflowService {
+  LEAD_SERVICE("lead-service", "leads", PortSetting.LEAD_SERVICE, "/api/v1/leads"),
+  OPPORTUNITY_SERVICE(
+      "opportunity-service",
+      "opportunities",
+      PortSetting.OPPORTUNITY_SERVICE,
+      "/api/v1/opportunities");
+
+  /** Quarkus's readiness check: 200 once the database and Kafka are reachable, 503 before. */
+  public static final String READINESS_PATH = "/q/health/ready";
+
+  static final String SWAGGER_UI_PATH = "/q/swagger-ui";
+
+  private final String serviceName;
+  private final String database;
+  private final PortSetting port;
+  private final String apiPath;
+
+  LeadflowService(String serviceName, String database, PortSetting port, String apiPath) {
+    this.serviceName = serviceName;
+    this.database = database;
+    this.port = port;
+    this.apiPath = apiPath;
+  }
+
+  /** The Maven module's name, which is also how logs and messages name the service. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  PortSetting port() {
+    return port;
+  }
+
+  /** Where the API's main collection lives, e.g. {@code /api/v1/leads}. */
+  String apiPath() {
+    return apiPath;
+  }
+
+  /** The runnable jar that {@code ./mvnw install} builds. */
+  public Path jar(Path checkoutDirectory) {
+    return checkoutDirectory.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
+  }
+
+  /**
+   * The environment that points this service at {@code infrastructure}: its HTTP port, its own
+   * database, the Kafka brokers and (lead-service) where opportunity-service answers.
+   */
+  public Map<String, String> environment(
+      Infrastructure infrastructure, int httpPort, int opportunityServicePort) {
+    Map<String, String> environment =
+        new LinkedHashMap<>(
+            Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
+                "QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", infrastructure.reactiveUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", infrastructure.postgresUsername(),
+                "QUARKUS_DATASOURCE_PASSWORD", infrastructure.postgresPassword(),
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers()));
+    if (this == LEAD_SERVICE) {
+      environment.put("OPPORTUNITY_SERVICE_URL", "http://localhost:" + opportunityServicePort);
+    }
+    return environment;
+  }
+}

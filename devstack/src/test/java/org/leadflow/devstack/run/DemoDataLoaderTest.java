@@ -1,0 +1,170 @@
+package org.leadflow.devstack.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loader against a stand-in for lead-service's leads resource, which records what it receives
+ * and answers as the API is documented to.
+ */
+class DemoDataLoaderTest {
+
+  private static final List<DemoLead> LEADS = DemoLeads.generate(40, DemoLeads.SEED);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<String, JsonNode> createdByIdempotencyKey = new ConcurrentHashMap<>();
+  private final Set<String> contentTypes = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+  private volatile long existingLeads;
+  private volatile Set<String> rejectedKeys = Set.of();
+
+  private HttpServer leadService;
+  private ExecutorService leadServiceThreads;
+  private DemoDataLoader loader;
+
+  @BeforeEach
+  void startLeadServiceStandIn() throws IOException {
+    leadService = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    leadServiceThreads = Executors.newFixedThreadPool(2 * DemoDataLoader.IN_FLIGHT);
+    leadService.setExecutor(leadServiceThreads);
+    leadService.createContext("/api/v1/leads", this::leadsResource);
+    leadService.start();
+    URI leads =
+        URI.create("http://127.0.0.1:" + leadService.getAddress().getPort() + "/api/v1/leads");
+    loader =
+        new DemoDataLoader(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            leads,
+            new PrintStream(printed, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void stopLeadServiceStandIn() {
+    leadService.stop(0);
+    leadServiceThreads.shutdownNow();
+  }
+
+  @Test
+  void everyLeadIsPostedAsJsonWithItsIdempotencyKey() {
+    loader.loadUnlessLeadsExist(LEADS);
+
+    assertThat(createdByIdempotencyKey.keySet())
+        .isEqualTo(
+            IntStream.rangeClosed(1, LEADS.size())
+                .mapToObj(n -> "demo-lead-" + n)
+                .collect(Collectors.toSet()));
+    assertThat(contentTypes).containsExactly("application/json");
+    DemoLead first = LEADS.get(0);
+    assertThat(createdByIdempotencyKey.get("demo-lead-1").get("email").asText())
+        .isEqualTo(first.request().email());
+    assertThat(printed()).matches("Loaded 40 demo leads in \\d+\\.\\d s\\R");
+  }
+
+  @Test
+  void atMostEightRequestsAreInFlight() {
+    loader.load(LEADS);
+
+    assertThat(mostInFlight.get()).isBetween(1, DemoDataLoader.IN_FLIGHT);
+  }
+
+  @Test
+  void nothingIsLoadedWhenLeadsAreAlreadyThere() {
+    existingLeads = 312;
+
+    loader.loadUnlessLeadsExist(LEADS);
+
+    assertThat(createdByIdempotencyKey).isEmpty();
+    assertThat(printed()).isEqualTo("Demo data not loaded: 312 leads are already there.\n");
+  }
+
+  @Test
+  void theFirstRejectionIsShownInFullAndTheRestCounted() {
+    rejectedKeys = Set.of("demo-lead-3", "demo-lead-17", "demo-lead-30");
+
+    DemoDataLoader.DemoLoadResult result = loader.load(LEADS);
+
+    assertThat(result.created()).isEqualTo(37);
+    assertThat(result.failed()).isEqualTo(3);
+    List<String> lines = printed().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .matches("Demo lead demo-lead-(3|17|30) was rejected with HTTP 400: .*\"status\":400.*");
+    assertThat(lines.get(1))
+        .matches(
+            "Loaded 37 demo leads in \\d+\\.\\d s; 3 failed \\(the first failure is shown"
+                + " above\\)");
+  }
+
+  private void leadsResource(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if ("GET".equals(exchange.getRequestMethod())) {
+        respond(
+            exchange,
+            200,
+            "application/json",
+            "{\"items\":[],\"page\":0,\"size\":1,\"total\":" + existingLeads + "}");
+        return;
+      }
+      int now = inFlight.incrementAndGet();
+      mostInFlight.accumulateAndGet(now, Math::max);
+      try {
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+        JsonNode body = json.readTree(exchange.getRequestBody());
+        if (rejectedKeys.contains(key)) {
+          respond(
+              exchange,
+              400,
+              "application/problem+json",
+              "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                  + "\"errors\":[{\"field\":\"email\",\"message\":\"must be a valid address\"}]}");
+          return;
+        }
+        createdByIdempotencyKey.put(key, body);
+        respond(
+            exchange, 201, "application/json", "{\"id\":\"" + java.util.UUID.randomUUID() + "\"}");
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private String printed() {
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+}

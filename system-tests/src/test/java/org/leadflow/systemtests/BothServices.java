@@ -1,0 +1,73 @@
+package org.leadflow.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.leadflow.devstack.FreePorts;
+import org.leadflow.devstack.Infrastructure;
+import org.leadflow.devstack.run.LeadflowService;
+import org.leadflow.devstack.run.ServiceProcess;
+import org.leadflow.devstack.run.ServiceReadiness;
+
+/**
+ * Both packaged services ({@code target/quarkus-app}) running as processes on free ports, pointed at
+ * the test JVM's PostgreSQL and Kafka, as the local run and production run them.
+ */
+final class BothServices implements AutoCloseable {
+
+  private final Map<LeadflowService, Integer> ports;
+  private final List<ServiceProcess> processes;
+
+  private BothServices(Map<LeadflowService, Integer> ports, List<ServiceProcess> processes) {
+    this.ports = ports;
+    this.processes = processes;
+  }
+
+  static BothServices start(Infrastructure infrastructure) {
+    Path checkout = Path.of(System.getProperty("leadflow.checkout", "..")).toAbsolutePath().normalize();
+    Path logs = checkout.resolve("system-tests/target/service-logs");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Map<LeadflowService, Integer> ports = new EnumMap<>(LeadflowService.class);
+    for (LeadflowService service : LeadflowService.values()) {
+      infrastructure.createDatabaseIfMissing(service.database());
+      ports.put(service, FreePorts.find());
+    }
+    List<ServiceProcess> processes = new ArrayList<>();
+    BothServices services = new BothServices(ports, processes);
+    try {
+      for (LeadflowService service : LeadflowService.values()) {
+        processes.add(
+            ServiceProcess.start(
+                service.serviceName(),
+                List.of(java, "-jar", service.jar(checkout).toString()),
+                service.environment(
+                    infrastructure, ports.get(service), ports.get(LeadflowService.OPPORTUNITY_SERVICE)),
+                logs.resolve(service.serviceName() + ".log"),
+                services.uri(service, LeadflowService.READINESS_PATH)));
+      }
+      new ServiceReadiness(HttpClient.newHttpClient(), Duration.ofSeconds(120), Duration.ofMillis(200))
+          .awaitAll(processes, () -> false);
+      return services;
+    } catch (RuntimeException e) {
+      services.close();
+      throw e;
+    }
+  }
+
+  URI uri(LeadflowService service, String path) {
+    return URI.create("http://localhost:" + ports.get(service) + path);
+  }
+
+  @Override
+  public void close() {
+    processes.forEach(ServiceProcess::requestStop);
+    Instant deadline = Instant.now().plusSeconds(20);
+    processes.forEach(process -> process.awaitStopped(deadline));
+  }
+}
