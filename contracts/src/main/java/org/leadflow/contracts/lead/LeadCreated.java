@@ -23,4 +23,5 @@ public record LeadCreated(
     String state,
     String statusReason,
     int statusReasonCode,
-    Instant createdAt) {}
+    Instant createdAt,
+    String createdBy) {}

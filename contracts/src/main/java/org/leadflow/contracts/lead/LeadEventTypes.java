@@ -5,6 +5,15 @@ public final class LeadEventTypes {
 
   public static final String CREATED = "leadflow.lead.created.v1";
 
+  /** Fields of an Open lead changed, or its status reason moved within Open (New → Contacted). */
+  public static final String UPDATED = "leadflow.lead.updated.v1";
+
+  public static final String ACTIVITY_LOGGED = "leadflow.lead.activity-logged.v1";
+
+  public static final String DISQUALIFIED = "leadflow.lead.disqualified.v1";
+
+  public static final String REACTIVATED = "leadflow.lead.reactivated.v1";
+
   /** {@code ce_source} of every event lead-service publishes. */
   public static final String SOURCE = "/leadflow/lead-service";
 

@@ -67,6 +67,22 @@ public class LeadListParameters {
   @Parameter(description = "ISO 3166-1 alpha-2 code", example = "GB")
   String country;
 
+  @QueryParam("createdFrom")
+  @Parameter(description = "Created at or after (ISO-8601)", example = "2026-01-01T00:00:00Z")
+  java.time.Instant createdFrom;
+
+  @QueryParam("createdTo")
+  @Parameter(description = "Created before (ISO-8601)")
+  java.time.Instant createdTo;
+
+  @QueryParam("updatedFrom")
+  @Parameter(description = "Updated at or after (ISO-8601)")
+  java.time.Instant updatedFrom;
+
+  @QueryParam("updatedTo")
+  @Parameter(description = "Updated before (ISO-8601)")
+  java.time.Instant updatedTo;
+
   @QueryParam("q")
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
@@ -93,6 +109,10 @@ public class LeadListParameters {
     if (country != null) {
       condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
     }
+    range(conditions, parameters, "createdAt", ">=", "createdFrom", createdFrom);
+    range(conditions, parameters, "createdAt", "<", "createdTo", createdTo);
+    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", updatedFrom);
+    range(conditions, parameters, "updatedAt", "<", "updatedTo", updatedTo);
     if (q != null && !q.isBlank()) {
       conditions.add(
           "(lower(firstName) like :q or lower(lastName) like :q"
@@ -121,6 +141,14 @@ public class LeadListParameters {
     Sort.Direction dir = direction.equals("desc") ? Sort.Direction.Descending : Sort.Direction.Ascending;
     // id breaks ties so that pages never overlap or skip rows.
     return Sort.by(field, dir).and("id", dir);
+  }
+
+  private static void range(
+      List<String> conditions, Map<String, Object> parameters, String attribute, String operator, String name, Object value) {
+    if (value != null) {
+      conditions.add(attribute + " " + operator + " :" + name);
+      parameters.put(name, value);
+    }
   }
 
   private static void condition(

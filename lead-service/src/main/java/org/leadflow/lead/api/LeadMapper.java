@@ -1,63 +1,92 @@
 package org.leadflow.lead.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.leadflow.lead.domain.BudgetStatus;
+import org.leadflow.lead.domain.Capture;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.NeedLevel;
+import org.leadflow.lead.domain.PurchaseProcess;
+import org.leadflow.lead.domain.PurchaseTimeframe;
+import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.UnknownLabelException;
+import org.leadflow.lead.service.LeadService.LeadEdit;
 
-/** Maps between the API's records and the domain, explicitly. */
+/**
+ * Maps between the API's records and the domain, explicitly; the rules bean validation cannot
+ * express (labels, ISO codes, phone numbers, attribute values) are checked here, all at once.
+ */
 @ApplicationScoped
 public class LeadMapper {
 
   static final int MAX_ATTRIBUTE_KEY_LENGTH = 100;
   static final int MAX_ATTRIBUTE_STRING_LENGTH = 1000;
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-  public LeadDetails toDetails(CreateLeadRequest request) {
+  @Inject PhoneNumbers phones;
+
+  public LeadEdit toEdit(LeadInput input) {
     List<FieldError> errors = new ArrayList<>();
-    LeadSource source = null;
-    if (request.source() != null) {
-      try {
-        source = LeadSource.fromLabel(request.source());
-      } catch (UnknownLabelException e) {
-        errors.add(new FieldError("source", "must be one of " + String.join(", ", e.allowed())));
-      }
-    }
-    checkAttributes(request.attributes(), errors);
-    if (blank(request.lastName()) && blank(request.companyName())) {
+    if (blank(input.lastName()) && blank(input.companyName())) {
       errors.add(new FieldError("lastName", "lastName or companyName is required"));
       errors.add(new FieldError("companyName", "lastName or companyName is required"));
     }
+    LeadSource source = label(errors, "source", input.source(), LeadSource::fromLabel);
+    String country = input.country();
+    if (country != null && !COUNTRIES.contains(country)) {
+      errors.add(new FieldError("country", "is not an ISO 3166-1 alpha-2 country code"));
+      country = null;
+    }
+    String phone = null;
+    if (!blank(input.phone())) {
+      phone = phones.toE164(input.phone(), country).orElse(null);
+      if (phone == null) {
+        errors.add(new FieldError("phone", "is not a phone number" + (country == null ? " (add the country code, e.g. +44)" : " of " + country)));
+      }
+    }
+    Money annualRevenue = money(errors, "annualRevenue", input.annualRevenue());
+    checkAttributes(input.attributes(), errors);
+    Qualification qualification = qualification(errors, input.qualification());
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return new LeadDetails(
-        trim(request.firstName()),
-        trim(request.lastName()),
-        trim(request.companyName()),
-        trim(request.jobTitle()),
-        request.email() == null ? null : request.email().trim().toLowerCase(java.util.Locale.ROOT),
-        request.phone(),
-        trim(request.website()),
-        source,
-        trim(request.industry()),
-        request.numberOfEmployees(),
-        toMoney(request.annualRevenue()),
-        request.country(),
-        trim(request.city()),
-        request.description(),
-        request.attributes());
+    LeadDetails details =
+        new LeadDetails(
+            trim(input.firstName()),
+            trim(input.lastName()),
+            trim(input.companyName()),
+            trim(input.jobTitle()),
+            input.email() == null ? null : input.email().strip().toLowerCase(Locale.ROOT),
+            phone,
+            trim(input.website()),
+            source,
+            trim(input.industry()),
+            input.numberOfEmployees(),
+            annualRevenue,
+            country,
+            trim(input.city()),
+            trim(input.description()),
+            input.attributes());
+    return new LeadEdit(details, qualification, trim(input.ownerId()));
   }
 
-  public LeadResponse toResponse(Lead lead) {
+  /** The lead's editable fields as a request would set them: the base a merge patch applies to. */
+  public LeadInput toInput(Lead lead) {
     LeadDetails details = lead.details();
-    return new LeadResponse(
-        lead.id(),
+    Qualification q = lead.qualification();
+    return new LeadInput(
         details.firstName(),
         details.lastName(),
         details.companyName(),
@@ -74,12 +103,137 @@ public class LeadMapper {
         lead.ownerId(),
         details.description(),
         details.attributes(),
+        new QualificationInput(
+            new QualificationInput.Budget(
+                toDto(q.budget().amount()), labelOf(q.budget().status(), BudgetStatus::label), q.budget().note()),
+            new QualificationInput.Authority(
+                q.authority().decisionMaker(),
+                labelOf(q.authority().purchaseProcess(), PurchaseProcess::label),
+                q.authority().note()),
+            new QualificationInput.Need(labelOf(q.need().level(), NeedLevel::label), q.need().note()),
+            new QualificationInput.Timeline(
+                labelOf(q.timeline().purchaseTimeframe(), PurchaseTimeframe::label), q.timeline().note()),
+            new QualificationInput.Fit(q.fit().note())));
+  }
+
+  public LeadResponse toResponse(Lead lead) {
+    LeadDetails details = lead.details();
+    Qualification q = lead.qualification();
+    return new LeadResponse(
+        lead.id(),
+        details.firstName(),
+        details.lastName(),
+        details.companyName(),
+        details.jobTitle(),
+        details.email(),
+        details.phone(),
+        details.website(),
+        labelOf(details.source(), LeadSource::label),
+        details.industry(),
+        details.numberOfEmployees(),
+        toDto(details.annualRevenue()),
+        details.country(),
+        details.city(),
+        lead.ownerId(),
+        details.description(),
+        details.attributes(),
+        new QualificationResponse(
+            new QualificationResponse.Budget(
+                toDto(q.budget().amount()),
+                labelOf(q.budget().status(), BudgetStatus::label),
+                q.budget().note(),
+                by(q.budget().captured()),
+                at(q.budget().captured())),
+            new QualificationResponse.Authority(
+                q.authority().decisionMaker(),
+                labelOf(q.authority().purchaseProcess(), PurchaseProcess::label),
+                q.authority().note(),
+                by(q.authority().captured()),
+                at(q.authority().captured())),
+            new QualificationResponse.Need(
+                labelOf(q.need().level(), NeedLevel::label), q.need().note(), by(q.need().captured()), at(q.need().captured())),
+            new QualificationResponse.Timeline(
+                labelOf(q.timeline().purchaseTimeframe(), PurchaseTimeframe::label),
+                q.timeline().note(),
+                by(q.timeline().captured()),
+                at(q.timeline().captured())),
+            new QualificationResponse.Fit(q.fit().note(), by(q.fit().captured()), at(q.fit().captured()))),
         lead.state().label(),
         lead.statusReason().label(),
         lead.statusReason().code(),
+        lead.nurtureUntil(),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
+  }
+
+  private Qualification qualification(List<FieldError> errors, QualificationInput input) {
+    if (input == null) {
+      return Qualification.EMPTY;
+    }
+    String prefix = "qualification.";
+    Qualification.Budget budget = Qualification.Budget.NONE;
+    if (input.budget() != null) {
+      budget =
+          new Qualification.Budget(
+              money(errors, prefix + "budget.amount", input.budget().amount()),
+              label(errors, prefix + "budget.status", input.budget().status(), BudgetStatus::fromLabel),
+              trim(input.budget().note()),
+              null);
+    }
+    Qualification.Authority authority = Qualification.Authority.NONE;
+    if (input.authority() != null) {
+      authority =
+          new Qualification.Authority(
+              input.authority().decisionMaker(),
+              label(errors, prefix + "authority.purchaseProcess", input.authority().purchaseProcess(), PurchaseProcess::fromLabel),
+              trim(input.authority().note()),
+              null);
+    }
+    Qualification.Need need = Qualification.Need.NONE;
+    if (input.need() != null) {
+      need =
+          new Qualification.Need(
+              label(errors, prefix + "need.level", input.need().level(), NeedLevel::fromLabel),
+              trim(input.need().note()),
+              null);
+    }
+    Qualification.Timeline timeline = Qualification.Timeline.NONE;
+    if (input.timeline() != null) {
+      timeline =
+          new Qualification.Timeline(
+              label(errors, prefix + "timeline.purchaseTimeframe", input.timeline().purchaseTimeframe(), PurchaseTimeframe::fromLabel),
+              trim(input.timeline().note()),
+              null);
+    }
+    Qualification.Fit fit =
+        input.fit() == null ? Qualification.Fit.NONE : new Qualification.Fit(trim(input.fit().note()), null);
+    return new Qualification(budget, authority, need, timeline, fit);
+  }
+
+  static <T> T label(List<FieldError> errors, String field, String text, Function<String, T> parse) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse.apply(text);
+    } catch (UnknownLabelException e) {
+      errors.add(new FieldError(field, "must be one of " + String.join(", ", e.allowed())));
+      return null;
+    }
+  }
+
+  private static Money money(List<FieldError> errors, String field, MoneyDto dto) {
+    if (dto == null || dto.amount() == null || dto.currency() == null) {
+      return null; // bean validation has reported the missing part
+    }
+    try {
+      Currency.getInstance(dto.currency());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field + ".currency", "is not an ISO 4217 currency code"));
+      return null;
+    }
+    return new Money(new BigDecimal(dto.amount()), dto.currency());
   }
 
   private static void checkAttributes(Map<String, Object> attributes, List<FieldError> errors) {
@@ -99,14 +253,22 @@ public class LeadMapper {
         });
   }
 
-  private static Money toMoney(MoneyDto dto) {
-    return dto == null ? null : new Money(new BigDecimal(dto.amount()), dto.currency());
-  }
-
-  private static MoneyDto toDto(Money money) {
+  static MoneyDto toDto(Money money) {
     return money == null
         ? null
-        : new MoneyDto(money.amount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), money.currency());
+        : new MoneyDto(money.amount().setScale(2, RoundingMode.HALF_EVEN).toPlainString(), money.currency());
+  }
+
+  private static <E> String labelOf(E value, Function<E, String> label) {
+    return value == null ? null : label.apply(value);
+  }
+
+  private static String by(Capture capture) {
+    return capture == null ? null : capture.by();
+  }
+
+  private static java.time.Instant at(Capture capture) {
+    return capture == null ? null : capture.at();
   }
 
   private static String trim(String text) {

@@ -1,53 +1,90 @@
 package org.leadflow.lead.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.service.LeadService;
 
 @Path("/api/v1/leads")
-@Tag(name = "Leads")
+@Tag(name = "Leads", description = "Capture, read, list and edit leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadResource {
 
+  static final String LEAD_EXAMPLE =
+      "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"companyName\":\"Analytical Engines Ltd\","
+          + "\"email\":\"ada.lovelace@analytical-engines.example\",\"phone\":\"+44 20 7946 0123\","
+          + "\"source\":\"Trade Show\",\"country\":\"GB\",\"numberOfEmployees\":250,"
+          + "\"annualRevenue\":{\"amount\":\"12500000.00\",\"currency\":\"GBP\"},"
+          + "\"attributes\":{\"campaign\":\"spring-expo\"},"
+          + "\"qualification\":{\"budget\":{\"status\":\"Can Buy\",\"amount\":{\"amount\":\"50000.00\",\"currency\":\"GBP\"}}}}";
+
   @Inject LeadService leads;
   @Inject LeadMapper mapper;
+  @Inject Callers callers;
+  @Inject IdempotentRequests idempotent;
+  @Inject ObjectMapper json;
+  @Inject Validator validator;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a lead", description = "The lead starts Open/New; a leadflow.lead.created.v1 event is published.")
-  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
-  @APIResponse(responseCode = "400", description = "Invalid lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "415", description = "Not JSON", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<Response> create(@Valid @NotNull CreateLeadRequest request, @Context UriInfo uri) {
-    return leads
-        .capture(mapper.toDetails(request), null)
-        .map(
-            lead ->
-                Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
-                    .tag(etag(lead))
-                    .entity(mapper.toResponse(lead))
-                    .build());
+  @Operation(
+      summary = "Create a lead",
+      description = "The lead starts Open/New; leadflow.lead.created.v1 is published. A repeat with the same Idempotency-Key answers the first result.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = LeadInput.class), examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
+  @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+  @APIResponse(responseCode = "400", description = "Invalid lead: one entry per offending field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> create(
+      @Valid @NotNull LeadInput request,
+      @Parameter(description = "Makes retries safe: a repeat returns the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    return idempotent.run(
+        "create-lead",
+        idempotencyKey,
+        request,
+        () ->
+            leads
+                .capture(mapper.toEdit(request), callers.current())
+                .map(
+                    lead ->
+                        Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
+                            .tag(Preconditions.etag(lead.version()))
+                            .entity(mapper.toResponse(lead))
+                            .build()));
   }
 
   @GET
@@ -56,28 +93,74 @@ public class LeadResource {
   @APIResponse(responseCode = "200", description = "The lead; ETag carries its version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@PathParam("id") UUID id) {
+    return leads.get(id).map(this::ok);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Edit a lead",
+      description =
+          "JSON Merge Patch (RFC 7386) of LeadInput: members present replace, null removes, objects"
+              + " merge. Only an Open lead can be edited. Changed fields are published in"
+              + " leadflow.lead.updated.v1 and kept in the lead's history.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = LeadInput.class),
+              examples =
+                  @ExampleObject(
+                      name = "patch",
+                      value = "{\"jobTitle\":\"CTO\",\"phone\":null,\"qualification\":{\"need\":{\"level\":\"Must Have\"}}}")))
+  @APIResponse(responseCode = "200", description = "The edited lead; ETag carries its new version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+  @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "The lead is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> patch(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the edit is based on; 412 when stale", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
+      @NotNull JsonNode patch) {
+    if (!patch.isObject()) {
+      throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
+    }
     return leads
-        .get(id)
-        .map(lead -> Response.ok(mapper.toResponse(lead)).tag(etag(lead)).build());
+        .update(id, Preconditions.expectedVersion(ifMatch), callers.current(), lead -> mapper.toEdit(patched(lead, patch)))
+        .map(this::ok);
   }
 
   @GET
-  @Operation(summary = "List leads", description = "Paged, sorted and filtered.")
-  @APIResponse(responseCode = "200", description = "One page of leads")
+  @Operation(summary = "List leads", description = "Paged, sorted and filtered; filters combine with AND.")
+  @APIResponse(responseCode = "200", description = "One page of leads", content = @Content(schema = @Schema(implementation = LeadPage.class)))
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<PageResponse<LeadResponse>> list(@Valid @BeanParam LeadListParameters parameters) {
+  public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
         .list(parameters.toQuery())
-        .map(
-            page ->
-                new PageResponse<>(
-                    page.items().stream().map(mapper::toResponse).toList(),
-                    page.page(),
-                    page.size(),
-                    page.total()));
+        .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
   }
 
-  static EntityTag etag(Lead lead) {
-    return new EntityTag(Long.toString(lead.version()));
+  private LeadInput patched(Lead lead, JsonNode patch) {
+    JsonNode merged = MergePatch.apply(json.valueToTree(mapper.toInput(lead)), patch);
+    LeadInput input;
+    try {
+      input = json.treeToValue(merged, LeadInput.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRequestException(List.of(Problems.fieldError(e)));
+    }
+    Set<ConstraintViolation<LeadInput>> violations = validator.validate(input);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    return input;
   }
+
+  Response ok(Lead lead) {
+    return Response.ok(mapper.toResponse(lead)).tag(Preconditions.etag(lead.version())).build();
+  }
+
+  /** One page of leads (DESIGN.md section 5). */
+  @Schema(name = "LeadPage")
+  public record LeadPage(List<LeadResponse> items, int page, int size, long total) {}
 }

@@ -25,9 +25,11 @@ public record LeadResponse(
     String ownerId,
     String description,
     Map<String, Object> attributes,
+    QualificationResponse qualification,
     @Schema(example = "Open", enumeration = {"Open", "Qualified", "Disqualified"}) String state,
     @Schema(example = "New") String statusReason,
     @Schema(example = "1") int statusReasonCode,
+    @Schema(description = "Set when disqualified with a date until which the lead is nurtured") java.time.LocalDate nurtureUntil,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -3,6 +3,7 @@ package org.leadflow.lead.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,7 +18,12 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.EntityTag;
+import org.hibernate.StaleObjectStateException;
+import org.leadflow.lead.domain.TransitionNotAllowedException;
 import org.leadflow.lead.service.LeadNotFoundException;
+import org.leadflow.lead.service.StaleVersionException;
 
 /** The one place where failures become problem+json answers. */
 public class Problems {
@@ -44,28 +50,35 @@ public class Problems {
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException failure, UriInfo uri) {
     if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field =
-          mapping.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
+      FieldError error = fieldError(mapping);
       return answer(
           400,
           "invalid-json",
           "Malformed request body",
-          "The value of " + field + " has the wrong type or format",
+          error.field() + " " + error.message(),
           uri,
-          List.of(new FieldError(field, "has the wrong type or format")),
+          List.of(error),
           null);
     }
     return answer(
-        400,
-        "invalid-json",
-        "Malformed request body",
-        "The request body is not valid JSON",
-        uri,
-        null,
-        null);
+        400, "invalid-json", "Malformed request body", "The request body is not valid JSON", uri, null, null);
+  }
+
+  /** The field a JSON mapping failure is about, with what is wrong with it. */
+  static FieldError fieldError(JsonProcessingException failure) {
+    if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return new FieldError("body", "is not valid JSON");
+    }
+    String field =
+        mapping.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    String message =
+        failure instanceof UnrecognizedPropertyException
+            ? "is not a field of this request"
+            : "has the wrong type or format";
+    return new FieldError(field, message);
   }
 
   /** Quarkus maps this subtype itself unless the application names it. */
@@ -77,6 +90,56 @@ public class Problems {
   @ServerExceptionMapper
   public Response notFound(LeadNotFoundException failure, UriInfo uri) {
     return answer(404, "not-found", "Lead not found", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response notAllowed(TransitionNotAllowedException failure, UriInfo uri) {
+    return Response.status(409)
+        .type(MEDIA_TYPE)
+        .entity(
+            new Problem(
+                TYPE_BASE + "transition-not-allowed",
+                "Action not allowed in the lead's state",
+                409,
+                failure.getMessage(),
+                uri.getPath(),
+                null,
+                null,
+                failure.current().state().label(),
+                failure.current().label(),
+                failure.action().label()))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response stale(StaleVersionException failure, UriInfo uri) {
+    return Response.fromResponse(
+            answer(412, "stale-version", "The lead has changed", failure.getMessage(), uri, null, null))
+        .tag(new EntityTag(Long.toString(failure.currentVersion())))
+        .build();
+  }
+
+  /** Two changes of one lead raced and this one lost: nothing of it was kept. */
+  @ServerExceptionMapper
+  public Response concurrentChange(OptimisticLockException failure, UriInfo uri) {
+    return answer(
+        409,
+        "concurrent-change",
+        "The lead was changed at the same time",
+        "Another change of this lead committed first; read it again and retry",
+        uri,
+        null,
+        null);
+  }
+
+  @ServerExceptionMapper
+  public Response staleState(StaleObjectStateException failure, UriInfo uri) {
+    return concurrentChange(new OptimisticLockException(failure), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
   }
 
   @ServerExceptionMapper

@@ -10,14 +10,25 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A potential customer who showed interest but is not yet a confirmed opportunity. */
+/**
+ * A potential customer who showed interest but is not yet a confirmed opportunity.
+ *
+ * <p>Every change goes through a method here that checks the lead's status ({@link LeadLifecycle})
+ * and answers the {@link LeadEvent}s it produced, for the audit history and the outbox.
+ */
 @Entity
 @Table(name = "lead")
 public class Lead {
@@ -53,12 +64,52 @@ public class Lead {
   @JdbcTypeCode(SqlTypes.JSON)
   private Map<String, Object> attributes = new HashMap<>();
 
+  @Embedded
+  @AttributeOverrides({
+    @AttributeOverride(name = "amount", column = @Column(name = "budget_amount")),
+    @AttributeOverride(name = "currency", column = @Column(name = "budget_currency"))
+  })
+  private Money budgetAmount;
+
+  @Enumerated(EnumType.STRING)
+  private BudgetStatus budgetStatus;
+
+  private String budgetNote;
+  private String budgetCapturedBy;
+  private Instant budgetCapturedAt;
+  private Boolean decisionMaker;
+
+  @Enumerated(EnumType.STRING)
+  private PurchaseProcess purchaseProcess;
+
+  private String authorityNote;
+  private String authorityCapturedBy;
+  private Instant authorityCapturedAt;
+
+  @Enumerated(EnumType.STRING)
+  private NeedLevel need;
+
+  private String needNote;
+  private String needCapturedBy;
+  private Instant needCapturedAt;
+
+  @Enumerated(EnumType.STRING)
+  private PurchaseTimeframe purchaseTimeframe;
+
+  private String timelineNote;
+  private String timelineCapturedBy;
+  private Instant timelineCapturedAt;
+  private String fitNote;
+  private String fitCapturedBy;
+  private Instant fitCapturedAt;
+
   @Enumerated(EnumType.STRING)
   private LeadState state;
 
   @Enumerated(EnumType.STRING)
   private StatusReason statusReason;
 
+  private LocalDate nurtureUntil;
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -67,16 +118,102 @@ public class Lead {
   protected Lead() {}
 
   /** A new lead starts Open/New. */
-  public static Lead capture(LeadDetails details, String ownerId, Instant now) {
+  public static Lead capture(
+      LeadDetails details, Qualification qualification, String ownerId, Actor actor, Instant now) {
     Lead lead = new Lead();
     lead.id = TimeOrderedIds.next();
     lead.apply(details);
+    lead.apply(Qualification.EMPTY.enter(qualification, actor.id(), now));
     lead.ownerId = ownerId;
     lead.state = LeadState.OPEN;
     lead.statusReason = StatusReason.NEW;
     lead.createdAt = now;
     lead.updatedAt = now;
     return lead;
+  }
+
+  /** The event of {@link #capture}: every value the lead was created with. */
+  public LeadEvent.Captured captured(Actor actor) {
+    List<FieldChange> values = new ArrayList<>();
+    editableFields().forEach((field, value) -> {
+      if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+        values.add(new FieldChange(field, null, value));
+      }
+    });
+    return new LeadEvent.Captured(id, actor, createdAt, values);
+  }
+
+  /**
+   * Replaces what is known about the lead. Only an Open lead can be edited.
+   *
+   * @return the change, or empty when nothing differs
+   */
+  public List<LeadEvent> update(
+      LeadDetails details, Qualification qualification, String newOwnerId, Actor actor, Instant now) {
+    LeadLifecycle.require(statusReason, LeadAction.UPDATE);
+    Map<String, Object> before = editableFields();
+    apply(details);
+    apply(qualification().enter(qualification, actor.id(), now));
+    ownerId = newOwnerId;
+    List<FieldChange> changes = differences(before, editableFields());
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    updatedAt = now;
+    return List.of(new LeadEvent.Updated(id, actor, now, changes));
+  }
+
+  public List<LeadEvent> markContacted(Actor actor, Instant now) {
+    return changeStatus(LeadAction.MARK_CONTACTED, LeadLifecycle.markContacted(statusReason), null, actor, now);
+  }
+
+  public List<LeadEvent> disqualify(
+      StatusReason reason, String note, LocalDate nurtureUntil, Actor actor, Instant now) {
+    StatusReason next = LeadLifecycle.disqualify(statusReason, reason);
+    this.nurtureUntil = nurtureUntil;
+    return changeStatus(LeadAction.DISQUALIFY, next, note, actor, now);
+  }
+
+  public List<LeadEvent> reactivate(String note, Actor actor, Instant now) {
+    StatusReason next = LeadLifecycle.reactivate(statusReason);
+    this.nurtureUntil = null;
+    return changeStatus(LeadAction.REACTIVATE, next, note, actor, now);
+  }
+
+  /**
+   * Logs an activity on the lead's timeline; the first completed outreach moves a New lead to
+   * Contacted.
+   */
+  public ActivityLog logActivity(Activity.Details details, Actor actor, Instant now) {
+    LeadLifecycle.require(statusReason, LeadAction.LOG_ACTIVITY);
+    Activity activity = Activity.log(id, details, actor, now);
+    List<LeadEvent> events = new ArrayList<>();
+    events.add(new LeadEvent.ActivityLogged(id, actor, now, activity));
+    if (activity.isCompletedOutreach() && statusReason == StatusReason.NEW) {
+      events.addAll(
+          changeStatus(
+              LeadAction.LOG_ACTIVITY,
+              LeadLifecycle.afterCompletedOutreach(statusReason),
+              "First completed outreach: " + details.type().label(),
+              actor,
+              now));
+    }
+    // Otherwise the lead itself is unchanged: its version (ETag) stays, so that logging a call does
+    // not make a colleague's pending edit stale.
+    return new ActivityLog(activity, events);
+  }
+
+  /** An activity and the events logging it produced. */
+  public record ActivityLog(Activity activity, List<LeadEvent> events) {}
+
+  private List<LeadEvent> changeStatus(
+      LeadAction action, StatusReason next, String note, Actor actor, Instant now) {
+    StatusReason previous = statusReason;
+    statusReason = next;
+    state = next.state();
+    updatedAt = now;
+    return List.of(
+        new LeadEvent.StatusChanged(id, actor, now, action, previous, next, note, nurtureUntil));
   }
 
   private void apply(LeadDetails details) {
@@ -97,23 +234,121 @@ public class Lead {
     attributes = new HashMap<>(details.attributes());
   }
 
+  private void apply(Qualification qualification) {
+    Qualification.Budget budget = qualification.budget();
+    budgetAmount = budget.amount();
+    budgetStatus = budget.status();
+    budgetNote = budget.note();
+    budgetCapturedBy = by(budget.captured());
+    budgetCapturedAt = at(budget.captured());
+    Qualification.Authority authority = qualification.authority();
+    decisionMaker = authority.decisionMaker();
+    purchaseProcess = authority.purchaseProcess();
+    authorityNote = authority.note();
+    authorityCapturedBy = by(authority.captured());
+    authorityCapturedAt = at(authority.captured());
+    Qualification.Need needed = qualification.need();
+    need = needed.level();
+    needNote = needed.note();
+    needCapturedBy = by(needed.captured());
+    needCapturedAt = at(needed.captured());
+    Qualification.Timeline timeline = qualification.timeline();
+    purchaseTimeframe = timeline.purchaseTimeframe();
+    timelineNote = timeline.note();
+    timelineCapturedBy = by(timeline.captured());
+    timelineCapturedAt = at(timeline.captured());
+    fitNote = qualification.fit().note();
+    fitCapturedBy = by(qualification.fit().captured());
+    fitCapturedAt = at(qualification.fit().captured());
+  }
+
   public LeadDetails details() {
     return new LeadDetails(
-        firstName,
-        lastName,
-        companyName,
-        jobTitle,
-        email,
-        phone,
-        website,
-        source,
-        industry,
-        numberOfEmployees,
-        annualRevenue,
-        country,
-        city,
-        description,
-        attributes);
+        firstName, lastName, companyName, jobTitle, email, phone, website, source, industry,
+        numberOfEmployees, annualRevenue, country, city, description, attributes);
+  }
+
+  public Qualification qualification() {
+    return new Qualification(
+        new Qualification.Budget(budgetAmount, budgetStatus, budgetNote, capture(budgetCapturedBy, budgetCapturedAt)),
+        new Qualification.Authority(
+            decisionMaker, purchaseProcess, authorityNote, capture(authorityCapturedBy, authorityCapturedAt)),
+        new Qualification.Need(need, needNote, capture(needCapturedBy, needCapturedAt)),
+        new Qualification.Timeline(
+            purchaseTimeframe, timelineNote, capture(timelineCapturedBy, timelineCapturedAt)),
+        new Qualification.Fit(fitNote, capture(fitCapturedBy, fitCapturedAt)));
+  }
+
+  /**
+   * Every field a person edits, by its API name, with JSON-friendly values: what the audit history
+   * and {@code leadflow.lead.updated.v1} compare.
+   */
+  public Map<String, Object> editableFields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("firstName", firstName);
+    fields.put("lastName", lastName);
+    fields.put("companyName", companyName);
+    fields.put("jobTitle", jobTitle);
+    fields.put("email", email);
+    fields.put("phone", phone);
+    fields.put("website", website);
+    fields.put("source", source == null ? null : source.label());
+    fields.put("industry", industry);
+    fields.put("numberOfEmployees", numberOfEmployees);
+    fields.put("annualRevenue", money(annualRevenue));
+    fields.put("country", country);
+    fields.put("city", city);
+    fields.put("ownerId", ownerId);
+    fields.put("description", description);
+    fields.put("attributes", Map.copyOf(attributes));
+    fields.put("qualification.budget.amount", money(budgetAmount));
+    fields.put("qualification.budget.status", budgetStatus == null ? null : budgetStatus.label());
+    fields.put("qualification.budget.note", budgetNote);
+    fields.put("qualification.authority.decisionMaker", decisionMaker);
+    fields.put(
+        "qualification.authority.purchaseProcess", purchaseProcess == null ? null : purchaseProcess.label());
+    fields.put("qualification.authority.note", authorityNote);
+    fields.put("qualification.need.level", need == null ? null : need.label());
+    fields.put("qualification.need.note", needNote);
+    fields.put(
+        "qualification.timeline.purchaseTimeframe",
+        purchaseTimeframe == null ? null : purchaseTimeframe.label());
+    fields.put("qualification.timeline.note", timelineNote);
+    fields.put("qualification.fit.note", fitNote);
+    return fields;
+  }
+
+  private static List<FieldChange> differences(Map<String, Object> before, Map<String, Object> after) {
+    List<FieldChange> changes = new ArrayList<>();
+    after.forEach((field, value) -> {
+      Object old = before.get(field);
+      if (!Objects.equals(old, value)) {
+        changes.add(new FieldChange(field, old, value));
+      }
+    });
+    return changes;
+  }
+
+  private static Map<String, String> money(Money money) {
+    if (money == null) {
+      return null;
+    }
+    Map<String, String> value = new LinkedHashMap<>();
+    value.put("amount", money.amount().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+    value.put("currency", money.currency());
+    return value;
+  }
+
+  private static Capture capture(String by, Instant at) {
+    return by == null && at == null ? null : new Capture(by, at);
+  }
+
+  private static String by(Capture capture) {
+    return capture == null ? null : capture.by();
+  }
+
+  private static Instant at(Capture capture) {
+    return capture == null ? null : capture.at();
   }
 
   public UUID id() {
@@ -130,6 +365,10 @@ public class Lead {
 
   public StatusReason statusReason() {
     return statusReason;
+  }
+
+  public LocalDate nurtureUntil() {
+    return nurtureUntil;
   }
 
   public Instant createdAt() {

@@ -3,36 +3,123 @@ package org.leadflow.lead.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import org.leadflow.contracts.lead.FieldChange;
+import org.leadflow.contracts.lead.LeadActivityLogged;
 import org.leadflow.contracts.lead.LeadCreated;
+import org.leadflow.contracts.lead.LeadDisqualified;
 import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.contracts.lead.LeadReactivated;
+import org.leadflow.contracts.lead.LeadUpdated;
+import org.leadflow.lead.domain.Activity;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
+import org.leadflow.lead.domain.LeadEvent;
+import org.leadflow.lead.domain.StatusChanges;
 
-/** Turns what happened to a lead into the events of the {@code lead-events} contract. */
+/** Turns what happened to a lead into the events of the {@code lead-events} contract, in the outbox. */
 @ApplicationScoped
 public class LeadEvents {
 
   @Inject Outbox outbox;
 
-  public Uni<OutboxEvent> created(Lead lead) {
+  /** Appends the published form of {@code event}; {@code lead} is the lead after the change. */
+  public Uni<OutboxEvent> publish(Lead lead, LeadEvent event) {
+    // Java 17: no pattern matching for switch yet.
+    if (event instanceof LeadEvent.Captured captured) {
+      return append(lead, LeadEventTypes.CREATED, event, created(lead, captured));
+    }
+    if (event instanceof LeadEvent.Updated updated) {
+      return append(lead, LeadEventTypes.UPDATED, event, updated(lead, contract(updated.changes()), event));
+    }
+    if (event instanceof LeadEvent.ActivityLogged logged) {
+      return append(lead, LeadEventTypes.ACTIVITY_LOGGED, event, activityLogged(logged));
+    }
+    LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
+    return switch (change.action()) {
+      case DISQUALIFY -> append(lead, LeadEventTypes.DISQUALIFIED, event, disqualified(change));
+      case REACTIVATE -> append(lead, LeadEventTypes.REACTIVATED, event, reactivated(change));
+      case MARK_CONTACTED, LOG_ACTIVITY ->
+          append(lead, LeadEventTypes.UPDATED, event, updated(lead, contract(StatusChanges.of(change)), event));
+      case UPDATE, QUALIFY ->
+          throw new IllegalArgumentException("No status change is published for " + change.action());
+    };
+  }
+
+  private Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data) {
+    return outbox.append(LeadEventTypes.AGGREGATE_TYPE, lead.id(), type, event.at(), data);
+  }
+
+  private static LeadCreated created(Lead lead, LeadEvent.Captured captured) {
     LeadDetails details = lead.details();
-    LeadCreated data =
-        new LeadCreated(
-            lead.id(),
-            details.firstName(),
-            details.lastName(),
-            details.companyName(),
-            details.jobTitle(),
-            details.email(),
-            details.phone(),
-            details.source() == null ? null : details.source().label(),
-            details.country(),
-            lead.ownerId(),
-            lead.state().label(),
-            lead.statusReason().label(),
-            lead.statusReason().code(),
-            lead.createdAt());
-    return outbox.append(
-        LeadEventTypes.AGGREGATE_TYPE, lead.id(), LeadEventTypes.CREATED, lead.createdAt(), data);
+    return new LeadCreated(
+        lead.id(),
+        details.firstName(),
+        details.lastName(),
+        details.companyName(),
+        details.jobTitle(),
+        details.email(),
+        details.phone(),
+        details.source() == null ? null : details.source().label(),
+        details.country(),
+        lead.ownerId(),
+        lead.state().label(),
+        lead.statusReason().label(),
+        lead.statusReason().code(),
+        lead.createdAt(),
+        captured.actor().id());
+  }
+
+  private static LeadUpdated updated(Lead lead, List<FieldChange> changes, LeadEvent event) {
+    return new LeadUpdated(
+        lead.id(),
+        changes,
+        lead.state().label(),
+        lead.statusReason().label(),
+        lead.statusReason().code(),
+        event.at(),
+        event.actor().id());
+  }
+
+  private static LeadActivityLogged activityLogged(LeadEvent.ActivityLogged logged) {
+    Activity activity = logged.activity();
+    Activity.Details details = activity.details();
+    return new LeadActivityLogged(
+        logged.leadId(),
+        activity.id(),
+        details.type().label(),
+        details.subject(),
+        details.direction() == null ? null : details.direction().label(),
+        details.outcome() == null ? null : details.outcome().label(),
+        details.occurredAt(),
+        activity.authorId(),
+        activity.loggedAt());
+  }
+
+  private static LeadDisqualified disqualified(LeadEvent.StatusChanged change) {
+    return new LeadDisqualified(
+        change.leadId(),
+        change.to().label(),
+        change.to().code(),
+        change.from().label(),
+        change.note(),
+        change.nurtureUntil(),
+        change.at(),
+        change.actor().id());
+  }
+
+  private static LeadReactivated reactivated(LeadEvent.StatusChanged change) {
+    return new LeadReactivated(
+        change.leadId(),
+        change.from().label(),
+        change.to().label(),
+        change.to().code(),
+        change.note(),
+        change.at(),
+        change.actor().id());
+  }
+
+  private static List<FieldChange> contract(List<org.leadflow.lead.domain.FieldChange> changes) {
+    return changes.stream().map(c -> new FieldChange(c.field(), c.oldValue(), c.newValue())).toList();
   }
 }

@@ -2,59 +2,173 @@ package org.leadflow.lead.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.Actor;
+import org.leadflow.lead.domain.HistoryEntry;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
-import org.leadflow.lead.messaging.LeadEvents;
+import org.leadflow.lead.domain.LeadEvent;
+import org.leadflow.lead.domain.Qualification;
+import org.leadflow.lead.domain.StatusReason;
+import org.leadflow.lead.persistence.ActivityRepository;
+import org.leadflow.lead.persistence.HistoryRepository;
 import org.leadflow.lead.persistence.LeadRepository;
 
-/** The lead use cases. Each write commits the change and its event in one transaction. */
+/**
+ * The lead use cases. Each write checks the caller's expected version, lets the lead decide
+ * (domain), and commits the change, its history and its events in one transaction.
+ */
 @ApplicationScoped
 public class LeadService {
 
   @Inject LeadRepository leads;
-  @Inject LeadEvents events;
+  @Inject ActivityRepository activities;
+  @Inject HistoryRepository history;
+  @Inject LeadEventRecorder recorder;
   @Inject Clock clock;
 
+  /** What an edit sets: everything a person edits on a lead. */
+  public record LeadEdit(LeadDetails details, Qualification qualification, String ownerId) {}
+
   @WithTransaction
-  public Uni<Lead> capture(LeadDetails details, String ownerId) {
-    Lead lead = Lead.capture(details, ownerId, now());
-    return leads.persist(lead).call(events::created);
+  public Uni<Lead> capture(LeadEdit edit, Actor actor) {
+    Lead lead = Lead.capture(edit.details(), edit.qualification(), edit.ownerId(), actor, now());
+    return leads
+        .persist(lead)
+        .call(() -> recorder.record(lead, List.of(lead.captured(actor))))
+        .call(leads::flush);
   }
 
   @WithSession
   public Uni<Lead> get(UUID id) {
-    return leads.findById(id).onItem().ifNull().failWith(() -> new LeadNotFoundException(id));
+    return find(id);
+  }
+
+  /**
+   * Edits a lead. {@code edit} computes the new values from the current lead (a merge patch is
+   * applied to what is there now, inside the transaction).
+   */
+  @WithTransaction
+  public Uni<Lead> update(UUID id, Optional<Long> expectedVersion, Actor actor, Function<Lead, LeadEdit> edit) {
+    return change(id, expectedVersion, lead -> {
+      LeadEdit values = edit.apply(lead);
+      return lead.update(values.details(), values.qualification(), values.ownerId(), actor, now());
+    });
+  }
+
+  @WithTransaction
+  public Uni<Lead> markContacted(UUID id, Optional<Long> expectedVersion, Actor actor) {
+    return change(id, expectedVersion, lead -> lead.markContacted(actor, now()));
+  }
+
+  @WithTransaction
+  public Uni<Lead> disqualify(
+      UUID id,
+      Optional<Long> expectedVersion,
+      StatusReason reason,
+      String note,
+      LocalDate nurtureUntil,
+      Actor actor) {
+    return change(id, expectedVersion, lead -> lead.disqualify(reason, note, nurtureUntil, actor, now()));
+  }
+
+  @WithTransaction
+  public Uni<Lead> reactivate(UUID id, Optional<Long> expectedVersion, String note, Actor actor) {
+    return change(id, expectedVersion, lead -> lead.reactivate(note, actor, now()));
+  }
+
+  @WithTransaction
+  public Uni<Activity> logActivity(UUID id, Activity.Details details, Actor actor) {
+    return find(id)
+        .chain(
+            lead -> {
+              Lead.ActivityLog log = lead.logActivity(details, actor, now());
+              return activities
+                  .persist(log.activity())
+                  .call(() -> recorder.record(lead, log.events()))
+                  .call(leads::flush);
+            });
   }
 
   @WithSession
-  public Uni<LeadPage> list(LeadQuery query) {
+  public Uni<Page<Activity>> activities(UUID leadId, int page, int size) {
+    return find(leadId)
+        .chain(
+            lead -> {
+              var query =
+                  activities.find(
+                      "leadId", Sort.by("occurredAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), leadId);
+              return query
+                  .page(io.quarkus.panache.common.Page.of(page, size))
+                  .list()
+                  .chain(items -> query.count().map(total -> new Page<>(items, page, size, total)));
+            });
+  }
+
+  @WithSession
+  public Uni<Page<HistoryEntry>> history(UUID leadId, int page, int size) {
+    return find(leadId)
+        .chain(
+            lead -> {
+              var query =
+                  history.find(
+                      "leadId", Sort.by("occurredAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), leadId);
+              return query
+                  .page(io.quarkus.panache.common.Page.of(page, size))
+                  .list()
+                  .chain(items -> query.count().map(total -> new Page<>(items, page, size, total)));
+            });
+  }
+
+  @WithSession
+  public Uni<Page<Lead>> list(LeadQuery query) {
     var found = leads.find(query.where(), query.sort(), query.parameters());
     // One session runs one statement at a time: the page, then the count.
     return found
-        .page(Page.of(query.page(), query.size()))
+        .page(io.quarkus.panache.common.Page.of(query.page(), query.size()))
         .list()
-        .chain(items -> found.count().map(total -> new LeadPage(items, query.page(), query.size(), total)));
+        .chain(items -> found.count().map(total -> new Page<>(items, query.page(), query.size(), total)));
   }
 
-  /** PostgreSQL keeps microseconds: rounding here makes the event and the row agree. */
+  private Uni<Lead> change(UUID id, Optional<Long> expectedVersion, Function<Lead, List<LeadEvent>> action) {
+    return find(id)
+        .invoke(lead -> expectedVersion.ifPresent(expected -> {
+          if (expected != lead.version()) {
+            throw new StaleVersionException(expected, lead.version());
+          }
+        }))
+        .chain(lead -> {
+          List<LeadEvent> events = action.apply(lead);
+          // Flushing now makes the new version (the ETag of the answer) known before commit.
+          return recorder.record(lead, events).chain(leads::flush).replaceWith(lead);
+        });
+  }
+
+  private Uni<Lead> find(UUID id) {
+    return leads.findById(id).onItem().ifNull().failWith(() -> new LeadNotFoundException(id));
+  }
+
+  /** PostgreSQL keeps microseconds: rounding here makes the event, the row and the answer agree. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  public record LeadPage(List<Lead> items, int page, int size, long total) {}
+  /** One page of a collection. */
+  public record Page<T>(List<T> items, int page, int size, long total) {}
 
   /** Sort and filters of the lead list, as a Panache query. */
-  public record LeadQuery(
-      String where, Map<String, Object> parameters, Sort sort, int page, int size) {}
+  public record LeadQuery(String where, Map<String, Object> parameters, Sort sort, int page, int size) {}
 }

@@ -109,7 +109,7 @@ public class LeadResourceTest {
         .body(
             "errors.field",
             containsInAnyOrder(
-                "email", "phone", "country", "numberOfEmployees", "annualRevenue.amount",
+                "email", "country", "numberOfEmployees", "annualRevenue.amount",
                 "annualRevenue.currency"));
     // source and attributes are checked once bean validation passes
     given()

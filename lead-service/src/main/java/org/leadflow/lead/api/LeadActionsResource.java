@@ -1,0 +1,106 @@
+package org.leadflow.lead.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadflow.lead.domain.LeadLifecycle;
+import org.leadflow.lead.domain.StatusReason;
+import org.leadflow.lead.service.LeadService;
+
+/** The lead's lifecycle actions (DESIGN.md section 4); each answers the lead as it is after. */
+@Path("/api/v1/leads/{id}")
+@Tag(name = "Lead lifecycle", description = "Mark contacted, disqualify, reactivate")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "200", description = "The lead after the action; ETag carries its new version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+@APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The lead's state does not allow the action; the problem names both", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class LeadActionsResource {
+
+  @Inject LeadService leads;
+  @Inject LeadResource leadResource;
+  @Inject Callers callers;
+  @Inject IdempotentRequests idempotent;
+
+  @POST
+  @Path("/mark-contacted")
+  @Operation(summary = "Mark a New lead as Contacted", description = "Open/New → Open/Contacted. Publishes leadflow.lead.updated.v1.")
+  public Uni<Response> markContacted(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return idempotent.run(
+        "mark-contacted:" + id,
+        idempotencyKey,
+        id,
+        () -> leads.markContacted(id, Preconditions.expectedVersion(ifMatch), callers.current()).map(leadResource::ok));
+  }
+
+  @POST
+  @Path("/disqualify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Disqualify an Open lead",
+      description = "Open → Disqualified with the reason as status reason. Publishes leadflow.lead.disqualified.v1.")
+  @APIResponse(responseCode = "400", description = "Missing or unknown reason", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> disqualify(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Valid @NotNull ActionRequests.Disqualify request) {
+    List<FieldError> errors = new ArrayList<>();
+    StatusReason reason = LeadMapper.label(errors, "reason", request.reason(), StatusReason::fromLabel);
+    if (reason != null && !LeadLifecycle.DISQUALIFICATION_REASONS.contains(reason)) {
+      errors.add(new FieldError("reason", "must be one of Lost, Cannot Contact, No Longer Interested, Canceled"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return idempotent.run(
+        "disqualify:" + id,
+        idempotencyKey,
+        request,
+        () ->
+            leads
+                .disqualify(id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.current())
+                .map(leadResource::ok));
+  }
+
+  @POST
+  @Path("/reactivate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Reactivate a disqualified lead",
+      description = "Disqualified → Open/New; the history is kept. Publishes leadflow.lead.reactivated.v1.")
+  public Uni<Response> reactivate(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Valid ActionRequests.Reactivate request) {
+    String note = request == null ? null : request.note();
+    return idempotent.run(
+        "reactivate:" + id,
+        idempotencyKey,
+        request == null ? "" : request,
+        () -> leads.reactivate(id, Preconditions.expectedVersion(ifMatch), note, callers.current()).map(leadResource::ok));
+  }
+}

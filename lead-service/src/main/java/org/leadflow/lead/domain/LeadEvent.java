@@ -1,0 +1,33 @@
+package org.leadflow.lead.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What happened to a lead, as the lead's methods report it; recorded in history and published. */
+public sealed interface LeadEvent {
+
+  UUID leadId();
+
+  Actor actor();
+
+  Instant at();
+
+  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {}
+
+  record Updated(UUID leadId, Actor actor, Instant at, List<FieldChange> changes) implements LeadEvent {}
+
+  record StatusChanged(
+      UUID leadId,
+      Actor actor,
+      Instant at,
+      LeadAction action,
+      StatusReason from,
+      StatusReason to,
+      String note,
+      LocalDate nurtureUntil)
+      implements LeadEvent {}
+
+  record ActivityLogged(UUID leadId, Actor actor, Instant at, Activity activity) implements LeadEvent {}
+}

@@ -1,0 +1,94 @@
+package org.leadflow.lead.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.FieldChange;
+import org.leadflow.lead.domain.HistoryEntry;
+import org.leadflow.lead.domain.Lead;
+import org.leadflow.lead.domain.LeadAction;
+import org.leadflow.lead.domain.LeadEvent;
+import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.messaging.LeadEvents;
+import org.leadflow.lead.persistence.HistoryRepository;
+
+/**
+ * Records what happened to a lead, in the caller's transaction: an audit history entry and the
+ * published event for each {@link LeadEvent}, in the order they happened.
+ */
+@ApplicationScoped
+public class LeadEventRecorder {
+
+  @Inject HistoryRepository history;
+  @Inject LeadEvents published;
+  @Inject ObjectMapper json;
+
+  public Uni<Void> record(Lead lead, List<LeadEvent> events) {
+    Uni<Void> recorded = Uni.createFrom().voidItem();
+    for (LeadEvent event : events) {
+      recorded =
+          recorded
+              .chain(() -> history.persist(historyEntry(event)))
+              .chain(() -> published.publish(lead, event))
+              .replaceWithVoid();
+    }
+    return recorded;
+  }
+
+  private HistoryEntry historyEntry(LeadEvent event) {
+    if (event instanceof LeadEvent.Captured captured) {
+      return entry(event, "created", captured.values(), null);
+    }
+    if (event instanceof LeadEvent.Updated updated) {
+      return entry(event, "updated", updated.changes(), null);
+    }
+    if (event instanceof LeadEvent.ActivityLogged logged) {
+      Activity activity = logged.activity();
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("activityId", activity.id().toString());
+      details.put("type", activity.details().type().label());
+      details.put("subject", activity.details().subject());
+      if (activity.details().outcome() != null) {
+        details.put("outcome", activity.details().outcome().label());
+      }
+      return entry(event, "activity-logged", List.of(), details);
+    }
+    LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
+    List<FieldChange> changes = new java.util.ArrayList<>(StatusChanges.of(change));
+    if (change.action() == LeadAction.DISQUALIFY && change.nurtureUntil() != null) {
+      changes.add(new FieldChange("nurtureUntil", null, change.nurtureUntil().toString()));
+    }
+    Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
+    return entry(event, actionName(change.action()), changes, details);
+  }
+
+  private static String actionName(LeadAction action) {
+    return switch (action) {
+      case MARK_CONTACTED -> "marked-contacted";
+      case LOG_ACTIVITY -> "contacted-by-outreach";
+      case DISQUALIFY -> "disqualified";
+      case REACTIVATE -> "reactivated";
+      case QUALIFY -> "qualified";
+      case UPDATE -> "updated";
+    };
+  }
+
+  private HistoryEntry entry(
+      LeadEvent event, String action, List<FieldChange> changes, Map<String, Object> details) {
+    return new HistoryEntry(event, action, write(changes), details == null ? null : write(details));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("History entry cannot be written as JSON", e);
+    }
+  }
+}
