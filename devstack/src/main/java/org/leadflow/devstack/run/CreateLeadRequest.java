@@ -20,7 +20,8 @@ record CreateLeadRequest(
     String country,
     String city,
     String description,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    Map<String, Object> qualification) {
 
   /** Money as the API writes it: the amount as a decimal string, the currency as ISO 4217. */
   record Money(String amount, String currency) {}

@@ -129,7 +129,8 @@ final class DemoDataLoader {
     try {
       HttpResponse<String> response = send(request);
       if (response.statusCode() / 100 == 2) {
-        return true;
+        String id = json.readTree(response.body()).path("id").asText();
+        return advance(lead, id, failureReported);
       }
       if (failureReported.compareAndSet(false, true)) {
         out.println(
@@ -144,6 +145,64 @@ final class DemoDataLoader {
       if (failureReported.compareAndSet(false, true)) {
         out.println("Demo lead " + lead.idempotencyKey() + " could not be sent: " + e.getMessage());
       }
+    }
+    return false;
+  }
+
+  /**
+   * Takes a new lead to its intended status the way a seller would: a completed call makes it
+   * Contacted, a disqualification gives it its reason. Leads meant to be Qualified stay Contacted,
+   * with the qualification data captured, ready for a person to qualify them.
+   */
+  private boolean advance(DemoLead lead, String id, AtomicBoolean failureReported) throws IOException {
+    String key = lead.idempotencyKey();
+    switch (lead.intendedStatus()) {
+      case NEW:
+        return true;
+      case CONTACTED:
+      case QUALIFIED:
+        return post(id + "/activities", key + "-call", CALL_COMPLETED, failureReported);
+      case CANNOT_CONTACT:
+        return post(id + "/activities", key + "-call", CALL_NO_ANSWER, failureReported)
+            && post(id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
+      default:
+        return post(id + "/activities", key + "-call", CALL_COMPLETED, failureReported)
+            && post(id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
+    }
+  }
+
+  private static final String CALL_COMPLETED =
+      "{\"type\":\"Phone Call\",\"subject\":\"Intro call\",\"direction\":\"Outbound\",\"outcome\":\"Completed\"}";
+  private static final String CALL_NO_ANSWER =
+      "{\"type\":\"Phone Call\",\"subject\":\"Intro call\",\"direction\":\"Outbound\",\"outcome\":\"No Answer\"}";
+
+  private static String disqualification(DemoLead lead) {
+    String reason =
+        switch (lead.intendedStatus()) {
+          case LOST -> "Lost";
+          case CANNOT_CONTACT -> "Cannot Contact";
+          case NO_LONGER_INTERESTED -> "No Longer Interested";
+          default -> "Canceled";
+        };
+    return "{\"reason\":\"" + reason + "\",\"note\":\"Demo data\"}";
+  }
+
+  private boolean post(String path, String idempotencyKey, String body, AtomicBoolean failureReported)
+      throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(leadsEndpoint + "/" + path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = send(request);
+    if (response.statusCode() / 100 == 2) {
+      return true;
+    }
+    if (failureReported.compareAndSet(false, true)) {
+      out.println("POST " + request.uri() + " was rejected with HTTP " + response.statusCode() + ": " + response.body());
     }
     return false;
   }

@@ -4,9 +4,8 @@ package org.leadflow.devstack.run;
  * The status reason a demo lead is meant to end up in, with Dynamics 365's state and code, so that
  * a demo pipeline looks lived-in rather than all New.
  *
- * <p>Demo leads are created through the public API, and a lead is born New; the other statuses can
- * only be reached through the lifecycle actions (contact, disqualify, qualify). Until lead-service
- * offers those, the loader creates every lead as New and this intention is carried along unused.
+ * <p>Demo leads are created through the public API, and a lead is born New; the loader then takes
+ * it to this status through the lifecycle actions, as a seller would (see DemoDataLoader).
  */
 enum DemoLeadStatus {
   NEW("Open", 1, 50),

@@ -240,8 +240,39 @@ final class DemoLeads {
             country.code(),
             chance(0.9) ? oneOf(country.cities()) : null,
             chance(0.75) ? oneOf(DESCRIPTIONS_BY_SOURCE.get(source)) : null,
-            chance(0.6) ? attributes(source, country) : null);
+            chance(0.6) ? attributes(source, country) : null,
+            qualification(status, country));
     return new DemoLead(number, request, status);
+  }
+
+  /**
+   * What sellers found out: full BANT for leads about to be qualified, a partial picture for
+   * contacted ones, nothing yet for the others.
+   */
+  private Map<String, Object> qualification(DemoLeadStatus status, DemoCountry country) {
+    if (status == DemoLeadStatus.QUALIFIED) {
+      BigDecimal budget =
+          BigDecimal.valueOf(20_000L + random.nextInt(180_001))
+              .multiply(country.unitsPerUsDollar())
+              .setScale(Currency.getInstance(country.currency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
+      Map<String, Object> qualification = new LinkedHashMap<>();
+      qualification.put(
+          "budget",
+          Map.of(
+              "amount", Map.of("amount", roundToSignificantDigits(budget, 2).toPlainString(), "currency", country.currency()),
+              "status", chance(0.5) ? "Can Buy" : "Will Buy"));
+      qualification.put("authority", Map.of("decisionMaker", chance(0.7), "purchaseProcess", chance(0.6) ? "Committee" : "Individual"));
+      qualification.put("need", Map.of("level", chance(0.7) ? "Must Have" : "Should Have"));
+      qualification.put("timeline", Map.of("purchaseTimeframe", chance(0.6) ? "This Quarter" : "Next Quarter"));
+      qualification.put("fit", Map.of("note", "Matches the ideal customer profile."));
+      return qualification;
+    }
+    if (status == DemoLeadStatus.CONTACTED && chance(0.5)) {
+      return Map.of(
+          "need", Map.of("level", chance(0.5) ? "Should Have" : "Good to Have"),
+          "timeline", Map.of("purchaseTimeframe", chance(0.5) ? "This Year" : "Unknown"));
+    }
+    return null;
   }
 
   private String companyName(DemoCountry country, Faker faker) {

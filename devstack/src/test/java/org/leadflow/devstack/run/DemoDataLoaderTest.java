@@ -37,6 +37,8 @@ class DemoDataLoaderTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, JsonNode> createdByIdempotencyKey = new ConcurrentHashMap<>();
+  private final Map<String, String> actionPathByIdempotencyKey = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> actionBodyByIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> contentTypes = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
@@ -85,6 +87,35 @@ class DemoDataLoaderTest {
     assertThat(createdByIdempotencyKey.get("demo-lead-1").get("email").asText())
         .isEqualTo(first.request().email());
     assertThat(printed()).matches("Loaded 40 demo leads in \\d+\\.\\d s\\R");
+  }
+
+  @Test
+  void eachLeadIsTakenToItsIntendedStatusThroughTheLifecycleActions() {
+    loader.load(LEADS);
+
+    for (DemoLead lead : LEADS) {
+      String key = lead.idempotencyKey();
+      switch (lead.intendedStatus()) {
+        case NEW -> assertThat(actionPathByIdempotencyKey).doesNotContainKey(key + "-call");
+        case CONTACTED, QUALIFIED -> {
+          assertThat(actionPathByIdempotencyKey.get(key + "-call")).isEqualTo("activities");
+          assertThat(actionBodyByIdempotencyKey.get(key + "-call").get("outcome").asText()).isEqualTo("Completed");
+          assertThat(actionPathByIdempotencyKey).doesNotContainKey(key + "-disqualify");
+        }
+        default -> {
+          assertThat(actionPathByIdempotencyKey.get(key + "-disqualify")).isEqualTo("disqualify");
+          assertThat(actionBodyByIdempotencyKey.get(key + "-disqualify").get("reason").asText())
+              .isEqualTo(
+                  switch (lead.intendedStatus()) {
+                    case LOST -> "Lost";
+                    case CANNOT_CONTACT -> "Cannot Contact";
+                    case NO_LONGER_INTERESTED -> "No Longer Interested";
+                    default -> "Canceled";
+                  });
+        }
+      }
+    }
+    assertThat(LEADS.stream().map(DemoLead::intendedStatus)).contains(DemoLeadStatus.CONTACTED, DemoLeadStatus.LOST);
   }
 
   @Test
@@ -138,6 +169,13 @@ class DemoDataLoaderTest {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
         JsonNode body = json.readTree(exchange.getRequestBody());
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/api/v1/leads")) {
+          actionPathByIdempotencyKey.put(key, path.substring(path.lastIndexOf('/') + 1));
+          actionBodyByIdempotencyKey.put(key, body);
+          respond(exchange, path.endsWith("/activities") ? 201 : 200, "application/json", "{}");
+          return;
+        }
         if (rejectedKeys.contains(key)) {
           respond(
               exchange,

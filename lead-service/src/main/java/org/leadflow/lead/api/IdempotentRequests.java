@@ -94,7 +94,7 @@ public class IdempotentRequests {
                 session
                     .createNativeQuery(
                         "UPDATE idempotency_key SET response_status = :status, response_body = :body,"
-                            + " response_headers = cast(:headers as jsonb) WHERE operation = :scope AND key = :key")
+                            + " response_headers = cast(cast(:headers as text) as jsonb) WHERE operation = :scope AND key = :key")
                     .setParameter("status", response.getStatus())
                     .setParameter("body", write(response.getEntity()))
                     .setParameter("headers", write(headers))

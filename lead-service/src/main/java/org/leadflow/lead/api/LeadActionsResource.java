@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,7 +68,17 @@ public class LeadActionsResource {
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-      @Valid @NotNull ActionRequests.Disqualify request) {
+      @RequestBody(
+              content =
+                  @Content(
+                      schema = @Schema(implementation = ActionRequests.Disqualify.class),
+                      examples =
+                          @ExampleObject(
+                              name = "lost to a competitor",
+                              value = "{\"reason\":\"Lost\",\"note\":\"Chose a competitor\",\"nurtureUntil\":\"2027-06-30\"}")))
+          @Valid
+          @NotNull
+          ActionRequests.Disqualify request) {
     List<FieldError> errors = new ArrayList<>();
     StatusReason reason = LeadMapper.label(errors, "reason", request.reason(), StatusReason::fromLabel);
     if (reason != null && !LeadLifecycle.DISQUALIFICATION_REASONS.contains(reason)) {
@@ -85,6 +97,18 @@ public class LeadActionsResource {
                 .map(leadResource::ok));
   }
 
+  /** The body is optional: a bare POST, whatever its Content-Type, reactivates without a note. */
+  @POST
+  @Path("/reactivate")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public Uni<Response> reactivateWithoutBody(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return reactivate(id, ifMatch, idempotencyKey, null);
+  }
+
   @POST
   @Path("/reactivate")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -95,7 +119,14 @@ public class LeadActionsResource {
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-      @Valid ActionRequests.Reactivate request) {
+      @RequestBody(
+              required = false,
+              content =
+                  @Content(
+                      schema = @Schema(implementation = ActionRequests.Reactivate.class),
+                      examples = @ExampleObject(name = "budget approved", value = "{\"note\":\"Budget approved after all.\"}")))
+          @Valid
+          ActionRequests.Reactivate request) {
     String note = request == null ? null : request.note();
     return idempotent.run(
         "reactivate:" + id,

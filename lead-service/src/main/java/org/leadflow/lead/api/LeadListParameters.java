@@ -1,8 +1,6 @@
 package org.leadflow.lead.api;
 
 import io.quarkus.panache.common.Sort;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
@@ -31,17 +31,12 @@ public class LeadListParameters {
           "state", "state");
 
   @QueryParam("page")
-  @DefaultValue("0")
-  @Min(0)
-  @Parameter(description = "Page number, from 0")
-  int page;
+  @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"))
+  String page;
 
   @QueryParam("size")
-  @DefaultValue("50")
-  @Min(1)
-  @Max(200)
-  @Parameter(description = "Page size, 1 to 200")
-  int size;
+  @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))
+  String size;
 
   @QueryParam("sort")
   @DefaultValue("createdAt,desc")
@@ -69,19 +64,19 @@ public class LeadListParameters {
 
   @QueryParam("createdFrom")
   @Parameter(description = "Created at or after (ISO-8601)", example = "2026-01-01T00:00:00Z")
-  java.time.Instant createdFrom;
+  String createdFrom;
 
   @QueryParam("createdTo")
   @Parameter(description = "Created before (ISO-8601)")
-  java.time.Instant createdTo;
+  String createdTo;
 
   @QueryParam("updatedFrom")
   @Parameter(description = "Updated at or after (ISO-8601)")
-  java.time.Instant updatedFrom;
+  String updatedFrom;
 
   @QueryParam("updatedTo")
   @Parameter(description = "Updated before (ISO-8601)")
-  java.time.Instant updatedTo;
+  String updatedTo;
 
   @QueryParam("q")
   @Parameter(description = "Free text over first and last name, company and email")
@@ -109,14 +104,15 @@ public class LeadListParameters {
     if (country != null) {
       condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
     }
-    range(conditions, parameters, "createdAt", ">=", "createdFrom", createdFrom);
-    range(conditions, parameters, "createdAt", "<", "createdTo", createdTo);
-    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", updatedFrom);
-    range(conditions, parameters, "updatedAt", "<", "updatedTo", updatedTo);
+    PageRequest paging = PageRequest.parse(page, size, errors);
+    range(conditions, parameters, "createdAt", ">=", "createdFrom", PageRequest.instant("createdFrom", createdFrom, errors));
+    range(conditions, parameters, "createdAt", "<", "createdTo", PageRequest.instant("createdTo", createdTo, errors));
+    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", PageRequest.instant("updatedFrom", updatedFrom, errors));
+    range(conditions, parameters, "updatedAt", "<", "updatedTo", PageRequest.instant("updatedTo", updatedTo, errors));
     if (q != null && !q.isBlank()) {
       conditions.add(
-          "(lower(firstName) like :q or lower(lastName) like :q"
-              + " or lower(companyName) like :q or lower(email) like :q)");
+          "(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\'"
+              + " or lower(companyName) like :q escape '\\' or lower(email) like :q escape '\\')");
       parameters.put("q", "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
     }
     Sort order = parseSort(errors);
@@ -124,7 +120,7 @@ public class LeadListParameters {
       throw new InvalidRequestException(errors);
     }
     String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    return new LeadQuery(where, parameters, order, page, size);
+    return new LeadQuery(where, parameters, order, paging.page(), paging.size());
   }
 
   private Sort parseSort(List<FieldError> errors) {

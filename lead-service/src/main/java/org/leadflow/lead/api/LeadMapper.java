@@ -2,6 +2,8 @@ package org.leadflow.lead.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -36,21 +38,29 @@ public class LeadMapper {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   @Inject PhoneNumbers phones;
+  @Inject Validator validator;
 
+  /**
+   * The edit a request asks for, or an {@link InvalidRequestException} listing every offending
+   * field at once: the annotations of {@link LeadInput} and the rules below are checked together.
+   */
   public LeadEdit toEdit(LeadInput input) {
     List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<LeadInput> violation : validator.validate(input)) {
+      errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+    }
     if (blank(input.lastName()) && blank(input.companyName())) {
       errors.add(new FieldError("lastName", "lastName or companyName is required"));
       errors.add(new FieldError("companyName", "lastName or companyName is required"));
     }
     LeadSource source = label(errors, "source", input.source(), LeadSource::fromLabel);
-    String country = input.country();
+    String country = flagged(errors, "country") ? null : input.country();
     if (country != null && !COUNTRIES.contains(country)) {
       errors.add(new FieldError("country", "is not an ISO 3166-1 alpha-2 country code"));
       country = null;
     }
     String phone = null;
-    if (!blank(input.phone())) {
+    if (!blank(input.phone()) && !flagged(errors, "phone")) {
       phone = phones.toE164(input.phone(), country).orElse(null);
       if (phone == null) {
         errors.add(new FieldError("phone", "is not a phone number" + (country == null ? " (add the country code, e.g. +44)" : " of " + country)));
@@ -60,6 +70,7 @@ public class LeadMapper {
     checkAttributes(input.attributes(), errors);
     Qualification qualification = qualification(errors, input.qualification());
     if (!errors.isEmpty()) {
+      errors.sort(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
       throw new InvalidRequestException(errors);
     }
     LeadDetails details =
@@ -224,8 +235,8 @@ public class LeadMapper {
   }
 
   private static Money money(List<FieldError> errors, String field, MoneyDto dto) {
-    if (dto == null || dto.amount() == null || dto.currency() == null) {
-      return null; // bean validation has reported the missing part
+    if (dto == null || flagged(errors, field + ".amount") || flagged(errors, field + ".currency")) {
+      return null; // bean validation has reported what is wrong
     }
     try {
       Currency.getInstance(dto.currency());
@@ -277,6 +288,10 @@ public class LeadMapper {
     }
     String trimmed = text.strip();
     return trimmed.isEmpty() ? null : trimmed;
+  }
+
+  private static boolean flagged(List<FieldError> errors, String field) {
+    return errors.stream().anyMatch(error -> error.field().equals(field));
   }
 
   private static boolean blank(String text) {

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -56,7 +52,6 @@ public class LeadResource {
   @Inject Callers callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
-  @Inject Validator validator;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +64,7 @@ public class LeadResource {
   @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> create(
-      @Valid @NotNull LeadInput request,
+      @NotNull LeadInput request,
       @Parameter(description = "Makes retries safe: a repeat returns the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @Context UriInfo uri) {
     return idempotent.run(
@@ -148,10 +143,6 @@ public class LeadResource {
       input = json.treeToValue(merged, LeadInput.class);
     } catch (JsonProcessingException e) {
       throw new InvalidRequestException(List.of(Problems.fieldError(e)));
-    }
-    Set<ConstraintViolation<LeadInput>> violations = validator.validate(input);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
     }
     return input;
   }

@@ -3,11 +3,8 @@ package org.leadflow.lead.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +19,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -88,11 +87,12 @@ public class LeadTimelineResource {
   @APIResponse(responseCode = "200", description = "One page of activities", content = @Content(schema = @Schema(implementation = ActivityPage.class)))
   public Uni<ActivityPage> activities(
       @PathParam("id") UUID id,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) String page,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
+    PageRequest paging = PageRequest.parse(page, size);
     return leads
-        .activities(id, page, size)
-        .map(found -> new ActivityPage(found.items().stream().map(activityMapper::toResponse).toList(), page, size, found.total()));
+        .activities(id, paging.page(), paging.size())
+        .map(found -> new ActivityPage(found.items().stream().map(activityMapper::toResponse).toList(), found.page(), found.size(), found.total()));
   }
 
   @GET
@@ -103,11 +103,12 @@ public class LeadTimelineResource {
   @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))
   public Uni<HistoryPage> history(
       @PathParam("id") UUID id,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+      @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) String page,
+      @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
+    PageRequest paging = PageRequest.parse(page, size);
     return leads
-        .history(id, page, size)
-        .map(found -> new HistoryPage(found.items().stream().map(historyMapper::toResponse).toList(), page, size, found.total()));
+        .history(id, paging.page(), paging.size())
+        .map(found -> new HistoryPage(found.items().stream().map(historyMapper::toResponse).toList(), found.page(), found.size(), found.total()));
   }
 
   @Schema(name = "ActivityPage")

@@ -25,9 +25,10 @@ public class PhoneNumbers {
     String region = country != null ? country : config.defaultPhoneRegion();
     try {
       PhoneNumber number = PHONES.parse(written, region);
-      // "Possible" (right length for the country) rather than "valid" (a currently assigned
-      // range): a seller must never be blocked by library metadata lagging a numbering plan.
-      return PHONES.isPossibleNumber(number)
+      // "Possible" (a full number of the right length for the country, not a local-only one)
+      // rather than "valid" (a currently assigned range): a seller must never be blocked by library
+      // metadata lagging behind a numbering plan.
+      return PHONES.isPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
           ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
           : Optional.empty();
     } catch (NumberParseException e) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import jakarta.persistence.Column;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
@@ -29,11 +30,15 @@ public class HistoryEntry {
 
   // JSON text cast to and from jsonb in SQL: the reactive driver's JSON binding takes objects only,
   // and changes are an array.
-  @ColumnTransformer(read = "changes::text", write = "?::jsonb")
+  @ColumnTransformer(read = "changes::text", write = "cast(cast(? as text) as jsonb)")
   private String changes;
 
-  @ColumnTransformer(read = "details::text", write = "?::jsonb")
+  @ColumnTransformer(read = "details::text", write = "cast(cast(? as text) as jsonb)")
   private String details;
+
+  /** Order of entries written in one transaction, which share their time. */
+  @Column(insertable = false, updatable = false)
+  private Long seq;
 
   protected HistoryEntry() {}
 

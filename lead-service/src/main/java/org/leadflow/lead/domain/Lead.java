@@ -164,20 +164,19 @@ public class Lead {
   }
 
   public List<LeadEvent> markContacted(Actor actor, Instant now) {
-    return changeStatus(LeadAction.MARK_CONTACTED, LeadLifecycle.markContacted(statusReason), null, actor, now);
+    return changeStatus(
+        LeadAction.MARK_CONTACTED, LeadLifecycle.markContacted(statusReason), null, nurtureUntil, actor, now);
   }
 
   public List<LeadEvent> disqualify(
       StatusReason reason, String note, LocalDate nurtureUntil, Actor actor, Instant now) {
     StatusReason next = LeadLifecycle.disqualify(statusReason, reason);
-    this.nurtureUntil = nurtureUntil;
-    return changeStatus(LeadAction.DISQUALIFY, next, note, actor, now);
+    return changeStatus(LeadAction.DISQUALIFY, next, note, nurtureUntil, actor, now);
   }
 
   public List<LeadEvent> reactivate(String note, Actor actor, Instant now) {
     StatusReason next = LeadLifecycle.reactivate(statusReason);
-    this.nurtureUntil = null;
-    return changeStatus(LeadAction.REACTIVATE, next, note, actor, now);
+    return changeStatus(LeadAction.REACTIVATE, next, note, null, actor, now);
   }
 
   /**
@@ -195,6 +194,7 @@ public class Lead {
               LeadAction.LOG_ACTIVITY,
               LeadLifecycle.afterCompletedOutreach(statusReason),
               "First completed outreach: " + details.type().label(),
+              nurtureUntil,
               actor,
               now));
     }
@@ -207,13 +207,16 @@ public class Lead {
   public record ActivityLog(Activity activity, List<LeadEvent> events) {}
 
   private List<LeadEvent> changeStatus(
-      LeadAction action, StatusReason next, String note, Actor actor, Instant now) {
+      LeadAction action, StatusReason next, String note, LocalDate nurture, Actor actor, Instant now) {
     StatusReason previous = statusReason;
+    LocalDate previousNurture = nurtureUntil;
     statusReason = next;
     state = next.state();
+    nurtureUntil = nurture;
     updatedAt = now;
     return List.of(
-        new LeadEvent.StatusChanged(id, actor, now, action, previous, next, note, nurtureUntil));
+        new LeadEvent.StatusChanged(
+            id, actor, now, action, previous, next, note, previousNurture, nurtureUntil));
   }
 
   private void apply(LeadDetails details) {

@@ -26,6 +26,7 @@ public sealed interface LeadEvent {
       StatusReason from,
       StatusReason to,
       String note,
+      LocalDate nurtureUntilBefore,
       LocalDate nurtureUntil)
       implements LeadEvent {}
 

@@ -16,6 +16,8 @@ import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.outbox.Outbox;
+import org.leadflow.outbox.OutboxEvent;
 
 /** Turns what happened to a lead into the events of the {@code lead-events} contract, in the outbox. */
 @ApplicationScoped

@@ -61,8 +61,8 @@ public class LeadEventRecorder {
     }
     LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
     List<FieldChange> changes = new java.util.ArrayList<>(StatusChanges.of(change));
-    if (change.action() == LeadAction.DISQUALIFY && change.nurtureUntil() != null) {
-      changes.add(new FieldChange("nurtureUntil", null, change.nurtureUntil().toString()));
+    if (!java.util.Objects.equals(change.nurtureUntilBefore(), change.nurtureUntil())) {
+      changes.add(new FieldChange("nurtureUntil", text(change.nurtureUntilBefore()), text(change.nurtureUntil())));
     }
     Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
     return entry(event, actionName(change.action()), changes, details);
@@ -77,6 +77,10 @@ public class LeadEventRecorder {
       case QUALIFY -> "qualified";
       case UPDATE -> "updated";
     };
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private HistoryEntry entry(

@@ -125,7 +125,7 @@ public class LeadService {
             lead -> {
               var query =
                   history.find(
-                      "leadId", Sort.by("occurredAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), leadId);
+                      "leadId", Sort.by("occurredAt", Sort.Direction.Descending).and("seq", Sort.Direction.Descending), leadId);
               return query
                   .page(io.quarkus.panache.common.Page.of(page, size))
                   .list()

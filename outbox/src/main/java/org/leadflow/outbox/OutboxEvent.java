@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,12 +1,18 @@
-package org.leadflow.lead.config;
+package org.leadflow.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the outbox relay publishes. */
+/** Where and how a service's outbox relay publishes. */
 @ConfigMapping(prefix = "leadflow.outbox")
 public interface OutboxConfig {
+
+  /** The Kafka topic the service's events go to, e.g. {@code lead-events}. */
+  String topic();
+
+  /** The CloudEvents {@code ce_source} of the service's events, e.g. {@code /leadflow/lead-service}. */
+  String source();
 
   /** Most events published in one relay transaction. */
   @WithDefault("500")

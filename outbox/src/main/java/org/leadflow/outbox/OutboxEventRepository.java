@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,32 +33,31 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.leadflow.contracts.CloudEventHeaders;
-import org.leadflow.contracts.EventTopics;
-import org.leadflow.contracts.lead.LeadEventTypes;
-import org.leadflow.lead.config.OutboxConfig;
 
 /**
- * Publishes outbox rows to {@code lead-events}, keyed by lead id, with CloudEvents headers.
+ * Publishes outbox rows to the service's topic, keyed by aggregate id, with CloudEvents headers.
  *
  * <p>Woken by PostgreSQL {@code NOTIFY} when a transaction that wrote events commits, and by a
  * slow poll as a fallback. One relay at a time holds a transaction-scoped advisory lock, so several
- * service instances never publish one lead's events out of order; rows are marked published only
+ * service instances never publish one aggregate's events out of order; rows are marked published only
  * after Kafka acknowledged them (at-least-once: consumers deduplicate by {@code ce_id}).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private static final String CHANNEL = "outbox_event";
-  /** Arbitrary constant naming the lead-service relay's advisory lock. */
-  private static final long RELAY_LOCK = 0x1EAD_0B0AL;
+  /** The PostgreSQL NOTIFY channel the outbox table's trigger signals on commit. */
+  private static final String NOTIFY_CHANNEL = "outbox_event";
+  /** The channel every service's outbox relay sends through (its topic is set per record). */
+  public static final String CHANNEL_NAME = "outbox";
+
 
   @Inject Pool pool;
   @Inject Vertx vertx;
   @Inject OutboxConfig config;
 
   @Inject
-  @Channel(EventTopics.LEAD_EVENTS)
+  @Channel(CHANNEL_NAME)
   @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
   MutinyEmitter<String> emitter;
 
@@ -91,7 +90,7 @@ public class OutboxRelay {
     PgConnectOptions options =
         PgConnectOptions.fromUri(databaseUrl).setUser(databaseUser).setPassword(databasePassword);
     subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1_000L);
-    subscriber.channel(CHANNEL).handler(notification -> wake());
+    subscriber.channel(NOTIFY_CHANNEL).handler(notification -> wake());
     // After a (re)connect, notifications sent while disconnected are lost: catch up once.
     subscriber.connect().subscribe().with(connected -> wake(), this::logConnectFailure);
     pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> wake());
@@ -151,7 +150,7 @@ public class OutboxRelay {
         connection ->
             connection
                 .preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(RELAY_LOCK))
+                .execute(Tuple.of(relayLock()))
                 .chain(
                     lock ->
                         lock.iterator().next().getBoolean(0)
@@ -189,14 +188,14 @@ public class OutboxRelay {
         .replaceWith(positions.size());
   }
 
-  private static Message<String> toMessage(Row row) {
+  private Message<String> toMessage(Row row) {
     String eventId = row.getUUID("id").toString();
     String aggregateId = row.getUUID("aggregate_id").toString();
     OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
     RecordHeaders headers = new RecordHeaders();
     header(headers, CloudEventHeaders.ID, eventId);
     header(headers, CloudEventHeaders.TYPE, row.getString("type"));
-    header(headers, CloudEventHeaders.SOURCE, LeadEventTypes.SOURCE);
+    header(headers, CloudEventHeaders.SOURCE, config.source());
     header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
     header(
         headers,
@@ -206,7 +205,7 @@ public class OutboxRelay {
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     OutgoingKafkaRecordMetadata<String> metadata =
         OutgoingKafkaRecordMetadata.<String>builder()
-            .withTopic(EventTopics.LEAD_EVENTS)
+            .withTopic(config.topic())
             .withKey(aggregateId)
             .withHeaders(headers)
             .build();
@@ -225,6 +224,14 @@ public class OutboxRelay {
         .with(
             deleted -> LOG.debugf("Deleted %d published outbox events", deleted.rowCount()),
             failure -> LOG.warnf("Could not delete published outbox events: %s", failure.toString()));
+  }
+
+  /**
+   * The advisory lock that lets one relay of a service publish at a time. Derived from the source,
+   * so that two services sharing a database server (as in the local run) never wait on each other.
+   */
+  private long relayLock() {
+    return 0x0B0A_0000_0000_0000L | (config.source().hashCode() & 0xFFFF_FFFFL);
   }
 
   private void logConnectFailure(Throwable failure) {

@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,60 @@
+package org.leadflow.lead.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Paging parameters read from their text, so that {@code size=all} is a 400 naming {@code size}
+ * rather than the 404 JAX-RS answers when it cannot convert a query parameter.
+ */
+record PageRequest(int page, int size) {
+
+  static final int MAX_SIZE = 200;
+  static final int DEFAULT_SIZE = 50;
+
+  static PageRequest parse(String page, String size, List<FieldError> errors) {
+    Integer pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
+    Integer pageSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+    return new PageRequest(pageNumber == null ? 0 : pageNumber, pageSize == null ? DEFAULT_SIZE : pageSize);
+  }
+
+  /** Reads one page's parameters or throws the 400 naming them. */
+  static PageRequest parse(String page, String size) {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    PageRequest request = parse(page, size, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return request;
+  }
+
+  static Integer integer(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value < min || value > max) {
+        errors.add(new FieldError(name, "must be between " + min + " and " + max));
+        return null;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(name, "must be a whole number"));
+      return null;
+    }
+  }
+
+  static Instant instant(String name, String text, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(name, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z"));
+      return null;
+    }
+  }
+}
