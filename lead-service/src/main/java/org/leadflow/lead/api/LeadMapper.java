@@ -173,9 +173,25 @@ public class LeadMapper {
         lead.statusReason().label(),
         lead.statusReason().code(),
         lead.nurtureUntil(),
+        toResponse(lead.conversion()),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
+  }
+
+  static ConversionResponse toResponse(org.leadflow.lead.domain.Conversion conversion) {
+    return conversion == null
+        ? null
+        : new ConversionResponse(
+            conversion.id(),
+            conversion.status().label(),
+            conversion.opportunityId(),
+            conversion.accountId(),
+            conversion.contactId(),
+            conversion.failureReason(),
+            conversion.failureDetail(),
+            conversion.requestedAt(),
+            conversion.resolvedAt());
   }
 
   private Qualification qualification(List<FieldError> errors, QualificationInput input) {
@@ -234,7 +250,7 @@ public class LeadMapper {
     }
   }
 
-  private static Money money(List<FieldError> errors, String field, MoneyDto dto) {
+  static Money money(List<FieldError> errors, String field, MoneyDto dto) {
     if (dto == null || flagged(errors, field + ".amount") || flagged(errors, field + ".currency")) {
       return null; // bean validation has reported what is wrong
     }

@@ -30,6 +30,7 @@ public record LeadResponse(
     @Schema(example = "New") String statusReason,
     @Schema(example = "1") int statusReasonCode,
     @Schema(description = "Set when disqualified with a date until which the lead is nurtured") java.time.LocalDate nurtureUntil,
+    @Schema(description = "Set once qualified: the conversion into an opportunity") ConversionResponse conversion,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -138,6 +138,11 @@ public class Problems {
   }
 
   @ServerExceptionMapper
+  public Response notRetryable(org.leadflow.lead.domain.ConversionNotRetryableException failure, UriInfo uri) {
+    return answer(409, "conversion-not-retryable", "The conversion cannot be retried", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
   public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
     return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
   }

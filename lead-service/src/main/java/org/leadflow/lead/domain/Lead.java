@@ -110,6 +110,24 @@ public class Lead {
   private StatusReason statusReason;
 
   private LocalDate nurtureUntil;
+
+  private UUID conversionId;
+
+  @Enumerated(EnumType.STRING)
+  private ConversionStatus conversionStatus;
+
+  private UUID conversionOpportunityId;
+  private UUID conversionAccountId;
+  private UUID conversionContactId;
+  private String conversionFailureReason;
+  private String conversionFailureDetail;
+  private Instant conversionRequestedAt;
+  private Instant conversionResolvedAt;
+
+  /** The qualify request as received, so that a failed conversion can be retried as it was asked. */
+  @org.hibernate.annotations.ColumnTransformer(read = "conversion_request::text", write = "cast(cast(? as text) as jsonb)")
+  private String conversionRequest;
+
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -177,6 +195,92 @@ public class Lead {
   public List<LeadEvent> reactivate(String note, Actor actor, Instant now) {
     StatusReason next = LeadLifecycle.reactivate(statusReason);
     return changeStatus(LeadAction.REACTIVATE, next, note, null, actor, now);
+  }
+
+  /**
+   * Qualifies an Open lead: it becomes Qualified (final) and its conversion is requested.
+   *
+   * @param request the request as received, kept for a retry
+   */
+  public List<LeadEvent> qualify(ConversionPlan plan, String request, Actor actor, Instant now) {
+    List<LeadEvent> events = new ArrayList<>(
+        changeStatus(LeadAction.QUALIFY, LeadLifecycle.qualify(statusReason), null, null, actor, now));
+    events.add(requestConversion(plan, request, false, actor, now));
+    return events;
+  }
+
+  /** Asks again for a conversion that failed, possibly with a corrected plan. */
+  public List<LeadEvent> retryConversion(ConversionPlan plan, String request, Actor actor, Instant now) {
+    if (conversionStatus != ConversionStatus.FAILED) {
+      throw new ConversionNotRetryableException(id, conversionStatus);
+    }
+    return List.of(requestConversion(plan, request, true, actor, now));
+  }
+
+  private LeadEvent requestConversion(ConversionPlan plan, String request, boolean retry, Actor actor, Instant now) {
+    conversionId = plan.conversionId();
+    conversionStatus = ConversionStatus.PENDING;
+    conversionOpportunityId = plan.opportunityId();
+    conversionAccountId = plan.accountId();
+    conversionContactId = plan.contactId();
+    conversionFailureReason = null;
+    conversionFailureDetail = null;
+    conversionRequestedAt = now;
+    conversionResolvedAt = null;
+    conversionRequest = request;
+    updatedAt = now;
+    return new LeadEvent.ConversionRequested(id, actor, now, plan, retry);
+  }
+
+  /**
+   * Records opportunity-service's answer. An answer about an earlier conversion (one that was
+   * retried since) changes nothing.
+   */
+  public List<LeadEvent> conversionCompleted(
+      UUID conversion, UUID opportunityId, UUID accountId, UUID contactId, Actor actor, Instant now) {
+    if (!conversion.equals(conversionId) || conversionStatus == ConversionStatus.COMPLETED) {
+      return List.of();
+    }
+    conversionStatus = ConversionStatus.COMPLETED;
+    conversionOpportunityId = opportunityId;
+    conversionAccountId = accountId;
+    conversionContactId = contactId;
+    conversionResolvedAt = now;
+    updatedAt = now;
+    return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion()));
+  }
+
+  public List<LeadEvent> conversionFailed(UUID conversion, String reason, String detail, Actor actor, Instant now) {
+    if (!conversion.equals(conversionId) || conversionStatus != ConversionStatus.PENDING) {
+      return List.of();
+    }
+    conversionStatus = ConversionStatus.FAILED;
+    conversionFailureReason = reason;
+    conversionFailureDetail = detail;
+    conversionResolvedAt = now;
+    updatedAt = now;
+    return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion()));
+  }
+
+  /** The latest conversion, or null when the lead was never qualified. */
+  public Conversion conversion() {
+    if (conversionId == null) {
+      return null;
+    }
+    return new Conversion(
+        conversionId,
+        conversionStatus,
+        conversionOpportunityId,
+        conversionAccountId,
+        conversionContactId,
+        conversionFailureReason,
+        conversionFailureDetail,
+        conversionRequestedAt,
+        conversionResolvedAt);
+  }
+
+  public String conversionRequest() {
+    return conversionRequest;
   }
 
   /**

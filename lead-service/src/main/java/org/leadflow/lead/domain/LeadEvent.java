@@ -31,4 +31,11 @@ public sealed interface LeadEvent {
       implements LeadEvent {}
 
   record ActivityLogged(UUID leadId, Actor actor, Instant at, Activity activity) implements LeadEvent {}
+
+  /** A conversion was asked for: on qualifying, or again after a failed one. */
+  record ConversionRequested(UUID leadId, Actor actor, Instant at, ConversionPlan plan, boolean retry)
+      implements LeadEvent {}
+
+  /** opportunity-service answered: the conversion completed or failed. */
+  record ConversionResolved(UUID leadId, Actor actor, Instant at, Conversion conversion) implements LeadEvent {}
 }

@@ -16,6 +16,9 @@ import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.domain.Qualification;
+import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.outbox.Outbox;
 import org.leadflow.outbox.OutboxEvent;
 
@@ -25,9 +28,23 @@ public class LeadEvents {
 
   @Inject Outbox outbox;
 
-  /** Appends the published form of {@code event}; {@code lead} is the lead after the change. */
-  public Uni<OutboxEvent> publish(Lead lead, LeadEvent event) {
+  /**
+   * Appends the published form of {@code event}, if it has one; {@code lead} is the lead after the
+   * change.
+   */
+  public Uni<Void> publish(Lead lead, LeadEvent event) {
+    return append(lead, event).replaceWithVoid();
+  }
+
+  private Uni<OutboxEvent> append(Lead lead, LeadEvent event) {
     // Java 17: no pattern matching for switch yet.
+    if (event instanceof LeadEvent.ConversionRequested requested) {
+      return append(lead, LeadEventTypes.QUALIFIED, event, qualified(lead, requested));
+    }
+    if (event instanceof LeadEvent.ConversionResolved) {
+      // Learnt from opportunity-events; nothing new to tell the world.
+      return Uni.createFrom().nullItem();
+    }
     if (event instanceof LeadEvent.Captured captured) {
       return append(lead, LeadEventTypes.CREATED, event, created(lead, captured));
     }
@@ -43,8 +60,9 @@ public class LeadEvents {
       case REACTIVATE -> append(lead, LeadEventTypes.REACTIVATED, event, reactivated(change));
       case MARK_CONTACTED, LOG_ACTIVITY ->
           append(lead, LeadEventTypes.UPDATED, event, updated(lead, contract(StatusChanges.of(change)), event));
-      case UPDATE, QUALIFY ->
-          throw new IllegalArgumentException("No status change is published for " + change.action());
+      // Qualifying is published once, as leadflow.lead.qualified.v1 with the conversion it requests.
+      case QUALIFY -> Uni.createFrom().nullItem();
+      case UPDATE -> throw new IllegalArgumentException("An update is not a status change");
     };
   }
 
@@ -70,6 +88,59 @@ public class LeadEvents {
         lead.statusReason().code(),
         lead.createdAt(),
         captured.actor().id());
+  }
+
+  private static LeadQualified qualified(Lead lead, LeadEvent.ConversionRequested requested) {
+    LeadDetails details = lead.details();
+    Qualification qualification = lead.qualification();
+    ConversionPlan plan = requested.plan();
+    ConversionPlan.OpportunityDraft draft = plan.opportunity();
+    return new LeadQualified(
+        lead.id(),
+        plan.conversionId(),
+        requested.at(),
+        requested.actor().id(),
+        lead.ownerId(),
+        new LeadQualified.LeadSnapshot(
+            details.firstName(),
+            details.lastName(),
+            details.companyName(),
+            details.jobTitle(),
+            details.email(),
+            details.phone(),
+            details.website(),
+            details.source() == null ? null : details.source().label(),
+            details.industry(),
+            details.numberOfEmployees(),
+            money(details.annualRevenue()),
+            details.country(),
+            details.city(),
+            money(qualification.budget().amount()),
+            qualification.timeline().purchaseTimeframe() == null ? null : qualification.timeline().purchaseTimeframe().label()),
+        new LeadQualified.Options(
+            plan.createAccount(),
+            plan.createContact(),
+            plan.createOpportunity(),
+            plan.existingAccountId(),
+            plan.existingContactId()),
+        plan.accountId(),
+        plan.contactId(),
+        plan.opportunityId(),
+        draft == null
+            ? null
+            : new LeadQualified.OpportunityDraft(
+                draft.name(),
+                money(draft.estimatedValue()),
+                draft.estimatedCloseDate(),
+                draft.lines().stream()
+                    .map(line -> new LeadQualified.Line(line.productName(), line.quantity().toPlainString(), money(line.unitPrice())))
+                    .toList()));
+  }
+
+  private static org.leadflow.contracts.Money money(org.leadflow.lead.domain.Money money) {
+    return money == null
+        ? null
+        : new org.leadflow.contracts.Money(money.amount().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(), money.currency());
   }
 
   private static LeadUpdated updated(Lead lead, List<FieldChange> changes, LeadEvent event) {

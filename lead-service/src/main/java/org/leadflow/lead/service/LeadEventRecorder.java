@@ -59,6 +59,26 @@ public class LeadEventRecorder {
       }
       return entry(event, "activity-logged", List.of(), details);
     }
+    if (event instanceof LeadEvent.ConversionRequested requested) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("conversionId", requested.plan().conversionId().toString());
+      putIfSet(details, "opportunityId", requested.plan().opportunityId());
+      putIfSet(details, "accountId", requested.plan().accountId());
+      putIfSet(details, "contactId", requested.plan().contactId());
+      details.put("retry", requested.retry());
+      return entry(event, "conversion-requested", List.of(), details);
+    }
+    if (event instanceof LeadEvent.ConversionResolved resolved) {
+      var conversion = resolved.conversion();
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("conversionId", conversion.id().toString());
+      putIfSet(details, "opportunityId", conversion.opportunityId());
+      putIfSet(details, "accountId", conversion.accountId());
+      putIfSet(details, "contactId", conversion.contactId());
+      putIfSet(details, "failureReason", conversion.failureReason());
+      putIfSet(details, "failureDetail", conversion.failureDetail());
+      return entry(event, "conversion-" + conversion.status().label(), List.of(), details);
+    }
     LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
     List<FieldChange> changes = new java.util.ArrayList<>(StatusChanges.of(change));
     if (!java.util.Objects.equals(change.nurtureUntilBefore(), change.nurtureUntil())) {
@@ -77,6 +97,12 @@ public class LeadEventRecorder {
       case QUALIFY -> "qualified";
       case UPDATE -> "updated";
     };
+  }
+
+  private static void putIfSet(Map<String, Object> details, String key, Object value) {
+    if (value != null) {
+      details.put(key, value.toString());
+    }
   }
 
   private static String text(Object value) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.leadflow.lead.domain.Activity;
 import org.leadflow.lead.domain.Actor;
+import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.HistoryEntry;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
@@ -39,6 +40,9 @@ public class LeadService {
   @Inject HistoryRepository history;
   @Inject LeadEventRecorder recorder;
   @Inject Clock clock;
+
+  /** Who changes a lead when opportunity-service answers its conversion. */
+  private static final Actor OPPORTUNITY_SERVICE = Actor.system("opportunity-service");
 
   /** What an edit sets: everything a person edits on a lead. */
   public record LeadEdit(LeadDetails details, Qualification qualification, String ownerId) {}
@@ -88,6 +92,42 @@ public class LeadService {
   @WithTransaction
   public Uni<Lead> reactivate(UUID id, Optional<Long> expectedVersion, String note, Actor actor) {
     return change(id, expectedVersion, lead -> lead.reactivate(note, actor, now()));
+  }
+
+  /** Qualifies an Open lead and requests its conversion, in one transaction (DESIGN.md section 7). */
+  @WithTransaction
+  public Uni<Lead> qualify(
+      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Actor actor) {
+    return change(id, expectedVersion, lead -> lead.qualify(plan.apply(lead), request, actor, now()));
+  }
+
+  /**
+   * Retries a failed conversion.
+   *
+   * @param request the new request as received, or null to keep the one stored on the lead
+   */
+  @WithTransaction
+  public Uni<Lead> retryConversion(
+      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Actor actor) {
+    return change(
+        id,
+        expectedVersion,
+        lead -> lead.retryConversion(plan.apply(lead), request != null ? request : lead.conversionRequest(), actor, now()));
+  }
+
+  @WithTransaction
+  public Uni<Lead> conversionCompleted(
+      UUID leadId, UUID conversionId, UUID opportunityId, UUID accountId, UUID contactId) {
+    return change(
+        leadId,
+        Optional.empty(),
+        lead -> lead.conversionCompleted(conversionId, opportunityId, accountId, contactId, OPPORTUNITY_SERVICE, now()));
+  }
+
+  @WithTransaction
+  public Uni<Lead> conversionFailed(UUID leadId, UUID conversionId, String reason, String detail) {
+    return change(
+        leadId, Optional.empty(), lead -> lead.conversionFailed(conversionId, reason, detail, OPPORTUNITY_SERVICE, now()));
   }
 
   @WithTransaction

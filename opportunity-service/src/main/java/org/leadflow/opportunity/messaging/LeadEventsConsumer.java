@@ -1,49 +1,170 @@
 package org.leadflow.opportunity.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
+import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.opportunity.config.LeadEventsConfig;
+import org.leadflow.opportunity.service.LeadConversion;
 
 /**
  * Consumes {@code lead-events}. Each event's effect and its inbox record commit in one transaction;
  * the offset is committed after that (the returned Uni completes), so a crash in between only
  * causes a redelivery that the inbox turns into a no-op.
  *
- * <p>Lead events other than those this service acts on are recorded as ignored: consumers of
- * {@code lead-events} must tolerate event types they do not know.
+ * <p>{@code leadflow.lead.qualified.v1} is converted ({@link LeadConversion}); other lead event
+ * types are recorded as ignored: consumers of {@code lead-events} must tolerate types they do not know.
+ *
+ * <p>Failures are of two kinds, told apart here rather than by the connector:
+ *
+ * <ul>
+ *   <li>{@link UnprocessableEventException}: the message itself is wrong (not a CloudEvent, data that
+ *       is not a LeadQualified, values the database refuses). The returned Uni fails, SmallRye nacks
+ *       the message, and the channel's {@code failure-strategy=dead-letter-queue} sends it to
+ *       {@code lead-events.dead-letter} with the reason in the {@code dead-letter-reason} header;
+ *       consumption goes on.
+ *   <li>anything else (the database is down, a serialization conflict, a lost connection): it may
+ *       pass, so it must neither dead-letter nor skip the event. The attempt is retried in place,
+ *       indefinitely, with exponential backoff. The connector's failure strategies offer no such
+ *       option ({@code fail} stops the consumer for good, {@code ignore} and {@code
+ *       dead-letter-queue} move past the event, {@code delayed-retry-topic} reorders one lead's
+ *       events), so no such failure ever reaches the connector. While one event is retried, the
+ *       ones behind it wait: they may depend on it.
+ * </ul>
+ *
+ * <p>Business failures (an unknown existing account, mixed currencies, ...) are neither: they are
+ * outcomes, answered with {@code conversion-failed} in the same transaction.
  */
 @ApplicationScoped
 public class LeadEventsConsumer {
 
   private static final Logger LOG = Logger.getLogger(LeadEventsConsumer.class);
+  /** SQLSTATE class 22, "data exception": a value the columns cannot hold; no retry changes it. */
+  private static final String DATA_EXCEPTION = "22";
 
   @Inject Inbox inbox;
+  @Inject LeadConversion conversion;
+  @Inject ObjectMapper json;
   @Inject MeterRegistry registry;
+  @Inject LeadEventsConfig config;
 
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    IncomingEvent event = IncomingEvent.from(record);
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> handle(event)))
-        .invoke(outcome -> count(event, outcome))
+    AtomicInteger attempts = new AtomicInteger();
+    return Uni.createFrom()
+        .deferred(() -> process(record))
+        // Every attempt, the first and each retry, runs on this message's Vert.x context: Hibernate
+        // Reactive needs it, and Mutiny's backoff would otherwise resubscribe on a worker thread.
+        .runSubscriptionOn(onCurrentContext())
+        .onFailure(LeadEventsConsumer::mayPass)
+        .invoke(failure -> retrying(record, failure, attempts.incrementAndGet()))
+        .onFailure(LeadEventsConsumer::mayPass)
+        .retry()
+        .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
+        .indefinitely()
         .onFailure(UnprocessableEventException.class)
-        .invoke(failure -> LOG.warnf("Dead-lettering event %s: %s", event.id(), failure.getMessage()))
+        .invoke(failure -> deadLettered(record, failure))
         .replaceWithVoid();
   }
 
-  private Uni<Inbox.Outcome> handle(IncomingEvent event) {
-    // No lead event type has an effect here yet: LeadQualified gains one with the conversion.
-    return Uni.createFrom().item(Inbox.Outcome.IGNORED);
+  private Uni<Inbox.Outcome> process(ConsumerRecord<String, String> record) {
+    IncomingEvent event = IncomingEvent.from(record);
+    LeadQualified qualified =
+        LeadEventTypes.QUALIFIED.equals(event.type()) ? LeadQualifiedData.read(json, event) : null;
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> handle(qualified)))
+        .onFailure(LeadEventsConsumer::isDataException)
+        .transform(
+            failure ->
+                new UnprocessableEventException(
+                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()))
+        .invoke(outcome -> count(event, outcome));
+  }
+
+  private Uni<Inbox.Outcome> handle(LeadQualified qualified) {
+    if (qualified == null) {
+      return Uni.createFrom().item(Inbox.Outcome.IGNORED);
+    }
+    return conversion
+        .convert(qualified)
+        .map(result -> result == LeadConversion.Result.ALREADY_CONVERTED ? Inbox.Outcome.DUPLICATE : Inbox.Outcome.PROCESSED);
+  }
+
+  private static boolean mayPass(Throwable failure) {
+    return !(failure instanceof UnprocessableEventException);
+  }
+
+  private static boolean isDataException(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String state =
+          cause instanceof PgException pg ? pg.getSqlState()
+              : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
+              : null;
+      if (state != null && state.startsWith(DATA_EXCEPTION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static Executor onCurrentContext() {
+    Context context = Vertx.currentContext();
+    return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+  }
+
+  private void retrying(ConsumerRecord<String, String> record, Throwable failure, int attempt) {
+    registry.counter("leadflow.events.retried", "topic", record.topic()).increment();
+    String message =
+        "Event %s (%s, partition %d, offset %d) failed on attempt %d and will be retried: %s";
+    Object[] values = {id(record), type(record), record.partition(), record.offset(), attempt, failure};
+    if (attempt == 1) {
+      LOG.warnf(failure, message, values);
+    } else {
+      LOG.warnf(message, values);
+    }
+  }
+
+  private void deadLettered(ConsumerRecord<String, String> record, Throwable failure) {
+    LOG.warnf(
+        "Dead-lettering event %s (%s, partition %d, offset %d): %s",
+        id(record), type(record), record.partition(), record.offset(), failure.getMessage());
+    registry.counter("leadflow.events.dead-lettered", "topic", record.topic(), "type", type(record)).increment();
   }
 
   private void count(IncomingEvent event, Inbox.Outcome outcome) {
     registry
         .counter("leadflow.events.consumed", "topic", EventTopics.LEAD_EVENTS, "type", event.type(), "outcome", outcome.name().toLowerCase())
         .increment();
+  }
+
+  private static String id(ConsumerRecord<String, String> record) {
+    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.ID), "without ce_id");
+  }
+
+  private static String type(ConsumerRecord<String, String> record) {
+    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.TYPE), "unknown");
   }
 }

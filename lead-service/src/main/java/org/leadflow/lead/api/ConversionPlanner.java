@@ -1,0 +1,150 @@
+package org.leadflow.lead.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.domain.Lead;
+import org.leadflow.lead.domain.LeadDetails;
+import org.leadflow.lead.domain.Money;
+
+/** Turns a qualify request into a conversion plan, and shows what it would create. */
+@ApplicationScoped
+public class ConversionPlanner {
+
+  @Inject Validator validator;
+
+  /**
+   * Checks the request on its own (before the lead is read).
+   *
+   * @throws InvalidRequestException listing every offending field
+   */
+  public void check(QualifyRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<QualifyRequest> violation : validator.validate(request)) {
+      errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+    }
+    if (Boolean.TRUE.equals(request.createAccount()) && request.existingAccountId() != null) {
+      errors.add(new FieldError("createAccount", "cannot be true together with existingAccountId"));
+    }
+    if (Boolean.TRUE.equals(request.createContact()) && request.existingContactId() != null) {
+      errors.add(new FieldError("createContact", "cannot be true together with existingContactId"));
+    }
+    // opportunity-events has no answer for a conversion without an opportunity (DESIGN.md section 8
+    // lists none), so such a conversion would stay pending for ever.
+    if (Boolean.FALSE.equals(request.createOpportunity())) {
+      errors.add(new FieldError("createOpportunity", "must be true: converting without an opportunity is not supported yet"));
+    }
+    if (errors.isEmpty()) {
+      lines(request.opportunity(), errors);
+      if (request.opportunity() != null) {
+        LeadMapper.money(errors, "opportunity.estimatedValue", request.opportunity().estimatedValue());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+  }
+
+  /** The plan for {@code lead}, with fresh ids for the records to be created. */
+  public ConversionPlan plan(QualifyRequest request, Lead lead) {
+    boolean createAccount = orDefault(request.createAccount(), request.existingAccountId() == null);
+    boolean createContact = orDefault(request.createContact(), request.existingContactId() == null);
+    boolean createOpportunity = orDefault(request.createOpportunity(), true);
+    List<ConversionPlan.Line> lines = lines(request.opportunity(), new ArrayList<>());
+    QualifyRequest.OpportunityDraft draft = request.opportunity();
+    Money value = lines.isEmpty() ? estimatedValue(draft, lead) : sum(lines);
+    return ConversionPlan.of(
+        createAccount && lead.details().companyName() != null,
+        createContact && lead.details().lastName() != null,
+        createOpportunity,
+        request.existingAccountId(),
+        request.existingContactId(),
+        new ConversionPlan.OpportunityDraft(
+            draft != null && draft.name() != null ? draft.name().strip() : defaultName(lead.details()),
+            value,
+            draft == null ? null : draft.estimatedCloseDate(),
+            lines));
+  }
+
+  /** What a qualify would do, without the matches (those come from opportunity-service). */
+  public QualifyResponse.Preview preview(ConversionPlan plan, Lead lead, QualifyResponse.Matches matches) {
+    LeadDetails details = lead.details();
+    QualifyResponse.Planned account =
+        plan.existingAccountId() != null
+            ? new QualifyResponse.Planned("use-existing", plan.existingAccountId(), null)
+            : plan.createAccount()
+                ? new QualifyResponse.Planned("create", null, details.companyName())
+                : new QualifyResponse.Planned("none", null, null);
+    QualifyResponse.Planned contact =
+        plan.existingContactId() != null
+            ? new QualifyResponse.Planned("use-existing", plan.existingContactId(), null)
+            : plan.createContact()
+                ? new QualifyResponse.Planned("create", null, fullName(details))
+                : new QualifyResponse.Planned("none", null, null);
+    ConversionPlan.OpportunityDraft draft = plan.opportunity();
+    QualifyResponse.OpportunityPreview opportunity =
+        plan.createOpportunity()
+            ? new QualifyResponse.OpportunityPreview(
+                draft.name(),
+                LeadMapper.toDto(draft.estimatedValue()),
+                draft.estimatedCloseDate(),
+                draft.lines().stream()
+                    .map(line -> new QualifyRequest.Line(line.productName(), line.quantity().toPlainString(), LeadMapper.toDto(line.unitPrice())))
+                    .toList())
+            : null;
+    return new QualifyResponse.Preview(account, contact, opportunity, matches);
+  }
+
+  private static List<ConversionPlan.Line> lines(QualifyRequest.OpportunityDraft draft, List<FieldError> errors) {
+    List<ConversionPlan.Line> lines = new ArrayList<>();
+    if (draft == null || draft.lines() == null) {
+      return lines;
+    }
+    for (int i = 0; i < draft.lines().size(); i++) {
+      QualifyRequest.Line line = draft.lines().get(i);
+      Money unitPrice = LeadMapper.money(errors, "opportunity.lines[" + i + "].unitPrice", line.unitPrice());
+      BigDecimal quantity = new BigDecimal(line.quantity());
+      if (quantity.signum() <= 0) {
+        errors.add(new FieldError("opportunity.lines[" + i + "].quantity", "must be more than 0"));
+      }
+      lines.add(new ConversionPlan.Line(line.productName().strip(), quantity, unitPrice));
+    }
+    if (lines.stream().map(line -> line.unitPrice() == null ? null : line.unitPrice().currency()).filter(Objects::nonNull).distinct().count() > 1) {
+      errors.add(new FieldError("opportunity.lines", "must all be priced in one currency"));
+    }
+    return lines;
+  }
+
+  private static Money sum(List<ConversionPlan.Line> lines) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (ConversionPlan.Line line : lines) {
+      total = total.add(line.quantity().multiply(line.unitPrice().amount()));
+    }
+    return new Money(total.setScale(2, java.math.RoundingMode.HALF_EVEN), lines.get(0).unitPrice().currency());
+  }
+
+  private static Money estimatedValue(QualifyRequest.OpportunityDraft draft, Lead lead) {
+    if (draft != null && draft.estimatedValue() != null) {
+      return new Money(new BigDecimal(draft.estimatedValue().amount()), draft.estimatedValue().currency());
+    }
+    return lead.qualification().budget().amount();
+  }
+
+  private static String defaultName(LeadDetails details) {
+    return details.companyName() != null ? details.companyName() : fullName(details);
+  }
+
+  private static String fullName(LeadDetails details) {
+    return details.firstName() == null ? details.lastName() : details.firstName() + " " + details.lastName();
+  }
+
+  private static boolean orDefault(Boolean value, boolean fallback) {
+    return value == null ? fallback : value;
+  }
+}

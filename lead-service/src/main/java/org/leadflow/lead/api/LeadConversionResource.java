@@ -1,0 +1,202 @@
+package org.leadflow.lead.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.leadflow.lead.client.OpportunityServiceClient;
+import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.domain.Lead;
+import org.leadflow.lead.domain.LeadAction;
+import org.leadflow.lead.domain.LeadLifecycle;
+import org.leadflow.lead.service.LeadService;
+import org.leadflow.lead.service.StaleVersionException;
+
+/** Qualifying a lead converts it into an opportunity in opportunity-service (DESIGN.md section 7). */
+@Path("/api/v1/leads/{id}")
+@Tag(name = "Lead conversion", description = "Qualify a lead into an opportunity; retry a failed conversion")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class LeadConversionResource {
+
+  private static final Logger LOG = Logger.getLogger(LeadConversionResource.class);
+  private static final Duration MATCHES_TIMEOUT = Duration.ofSeconds(3);
+  private static final String QUALIFY_EXAMPLE =
+      "{\"createAccount\":true,\"createContact\":true,\"createOpportunity\":true,"
+          + "\"opportunity\":{\"name\":\"Analytical Engines: 200 seats\",\"estimatedCloseDate\":\"2027-03-31\","
+          + "\"lines\":[{\"productName\":\"LeadFlow seat licence\",\"quantity\":\"200\",\"unitPrice\":{\"amount\":\"45.00\",\"currency\":\"EUR\"}}]}}";
+
+  @Inject LeadService leads;
+  @Inject LeadMapper mapper;
+  @Inject ConversionPlanner planner;
+  @Inject Callers callers;
+  @Inject IdempotentRequests idempotent;
+  @Inject ObjectMapper json;
+  @Inject @RestClient OpportunityServiceClient opportunityService;
+
+  @POST
+  @Path("/qualify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Qualify a lead",
+      description =
+          "Open → Qualified (final). Commits the new state and leadflow.lead.qualified.v1 in one transaction and"
+              + " answers at once with the ids of the records opportunity-service will create and conversion.status"
+              + " = pending; the lead shows completed (or failed) once opportunity-service has answered. With"
+              + " dryRun: true it validates and previews, including the existing accounts and contacts that would be"
+              + " reused, and changes nothing.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = QualifyRequest.class), examples = {
+      @ExampleObject(name = "with lines", value = QUALIFY_EXAMPLE),
+      @ExampleObject(name = "dry run", value = "{\"dryRun\":true}")}))
+  @APIResponse(responseCode = "200", description = "Qualified, conversion pending (or the dry run's preview); ETag is the lead's new version", content = @Content(schema = @Schema(implementation = QualifyResponse.class)))
+  @APIResponse(responseCode = "409", description = "The lead is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> qualify(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the qualification is based on", example = "\"2\"") @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @NotNull QualifyRequest request) {
+    planner.check(request);
+    Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
+    if (request.dryRun()) {
+      return leads.get(id).chain(lead -> dryRun(lead, expectedVersion, request));
+    }
+    return idempotent.run(
+        "qualify:" + id,
+        idempotencyKey,
+        request,
+        () ->
+            leads
+                .qualify(id, expectedVersion, lead -> planner.plan(request, lead), write(request), callers.current())
+                .map(this::qualified));
+  }
+
+  /** Without a body: retry with the options of the original qualify request. */
+  @POST
+  @Path("/conversion/retry")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(hidden = true)
+  public Uni<Response> retryAsRequested(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return retry(id, ifMatch, idempotencyKey, null);
+  }
+
+  @POST
+  @Path("/conversion/retry")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Retry a failed conversion",
+      description =
+          "Publishes leadflow.lead.qualified.v1 again with a new conversion id, with the options of the body or, without"
+              + " one, those of the original qualify request. Only a failed conversion can be retried.")
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = QualifyRequest.class), examples = @ExampleObject(name = "create the account after all", value = "{\"createAccount\":true}")))
+  @APIResponse(responseCode = "200", description = "Conversion pending again", content = @Content(schema = @Schema(implementation = QualifyResponse.class)))
+  @APIResponse(responseCode = "409", description = "The conversion did not fail", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> retry(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      QualifyRequest request) {
+    if (request != null) {
+      planner.check(request);
+    }
+    Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
+    return idempotent.run(
+        "retry-conversion:" + id,
+        idempotencyKey,
+        request == null ? "" : request,
+        () ->
+            leads
+                .retryConversion(
+                    id,
+                    expectedVersion,
+                    lead -> planner.plan(request != null ? request : read(lead.conversionRequest()), lead),
+                    request != null ? write(request) : null,
+                    callers.current())
+                .map(this::qualified));
+  }
+
+  private Response qualified(Lead lead) {
+    return Response.ok(new QualifyResponse(false, mapper.toResponse(lead), LeadMapper.toResponse(lead.conversion()), null))
+        .tag(Preconditions.etag(lead.version()))
+        .build();
+  }
+
+  private Uni<Response> dryRun(Lead lead, Optional<Long> expectedVersion, QualifyRequest request) {
+    expectedVersion.ifPresent(expected -> {
+      if (expected != lead.version()) {
+        throw new StaleVersionException(expected, lead.version());
+      }
+    });
+    LeadLifecycle.require(lead.statusReason(), LeadAction.QUALIFY);
+    ConversionPlan plan = planner.plan(request, lead);
+    var details = lead.details();
+    return opportunityService
+        .matches(new OpportunityServiceClient.MatchRequest(details.companyName(), details.website(), details.email(), details.phone()))
+        .ifNoItem().after(MATCHES_TIMEOUT).fail()
+        .map(
+            found ->
+                new QualifyResponse.Matches(
+                    true,
+                    null,
+                    found.accounts() == null ? List.of() : found.accounts().stream().map(a -> new QualifyResponse.AccountMatch(a.id(), a.name(), a.matchedBy())).toList(),
+                    found.contacts() == null ? List.of() : found.contacts().stream().map(c -> new QualifyResponse.ContactMatch(c.id(), c.name(), c.email(), c.matchedBy())).toList()))
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf("Dry run of lead %s without matches: %s", lead.id(), failure.toString());
+              return new QualifyResponse.Matches(
+                  false,
+                  "opportunity-service could not be asked for existing accounts and contacts; a qualify still works and it will match them then",
+                  List.of(),
+                  List.of());
+            })
+        .map(
+            matches ->
+                Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, planner.preview(plan, lead, matches)))
+                    .tag(Preconditions.etag(lead.version()))
+                    .build());
+  }
+
+  private String write(QualifyRequest request) {
+    try {
+      return json.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A qualify request is always writable as JSON", e);
+    }
+  }
+
+  private QualifyRequest read(String request) {
+    try {
+      return request == null ? new QualifyRequest(null, null, null, null, null, null, false) : json.readValue(request, QualifyRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The stored qualify request is not readable", e);
+    }
+  }
+}

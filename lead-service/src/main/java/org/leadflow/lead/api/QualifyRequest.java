@@ -1,0 +1,44 @@
+package org.leadflow.lead.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Dynamics' QualifyLead options. Omitted booleans default to true, except that naming an existing
+ * account (contact) means not creating one.
+ */
+@Schema(name = "QualifyRequest")
+public record QualifyRequest(
+    @Schema(description = "Create an account from the company (default true unless existingAccountId is given)")
+        Boolean createAccount,
+    @Schema(description = "Create a contact from the person (default true unless existingContactId is given)")
+        Boolean createContact,
+    @Schema(description = "Create an opportunity (default true; false is not supported yet)") Boolean createOpportunity,
+    @Schema(description = "Use this account of opportunity-service instead of creating one") UUID existingAccountId,
+    @Schema(description = "Use this contact of opportunity-service instead of creating one") UUID existingContactId,
+    @Valid OpportunityDraft opportunity,
+    @Schema(description = "Validate and preview, change nothing") boolean dryRun) {
+
+  @Schema(name = "OpportunityDraft")
+  public record OpportunityDraft(
+      @Size(max = 300) @Schema(example = "Analytical Engines: 200 seats") String name,
+      @Valid @Schema(description = "Ignored when lines are given: their sum is the value") MoneyDto estimatedValue,
+      @Schema(example = "2027-03-31") LocalDate estimatedCloseDate,
+      @Size(max = 100) List<@Valid @NotNull Line> lines) {}
+
+  @Schema(name = "OpportunityLine")
+  public record Line(
+      @NotBlank @Size(max = 200) @Schema(example = "LeadFlow seat licence") String productName,
+      @NotNull
+          @Pattern(regexp = "^\\d{1,9}(\\.\\d{1,4})?$", message = "must be a positive decimal number")
+          @Schema(example = "200")
+          String quantity,
+      @NotNull @Valid MoneyDto unitPrice) {}
+}

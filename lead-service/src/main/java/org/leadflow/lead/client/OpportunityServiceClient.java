@@ -1,0 +1,38 @@
+package org.leadflow.lead.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * opportunity-service's matching endpoint, as its published OpenAPI document describes it: which
+ * existing accounts and contacts a lead's conversion would reuse.
+ */
+@RegisterRestClient(configKey = "opportunity-service")
+@Path("/api/v1/matches")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface OpportunityServiceClient {
+
+  @POST
+  Uni<Matches> matches(MatchRequest request);
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record MatchRequest(String companyName, String website, String email, String phone) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Matches(List<AccountMatch> accounts, List<ContactMatch> contacts) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record AccountMatch(UUID id, String name, List<String> matchedBy) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ContactMatch(UUID id, String name, String email, List<String> matchedBy) {}
+}

@@ -1,0 +1,60 @@
+package org.leadflow.lead.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a qualified lead is to be converted, as Dynamics' QualifyLead puts it, with the ids lead-service
+ * chose for the records to create (DESIGN.md section 7).
+ *
+ * @param accountId the account to create, or the existing one to use, or null for none
+ * @param contactId likewise for the contact
+ * @param opportunityId the opportunity to create, or null when none is
+ */
+public record ConversionPlan(
+    UUID conversionId,
+    boolean createAccount,
+    boolean createContact,
+    boolean createOpportunity,
+    UUID existingAccountId,
+    UUID existingContactId,
+    UUID accountId,
+    UUID contactId,
+    UUID opportunityId,
+    OpportunityDraft opportunity) {
+
+  /** What the opportunity should look like; every part is optional. */
+  public record OpportunityDraft(
+      String name, Money estimatedValue, LocalDate estimatedCloseDate, List<Line> lines) {
+
+    public OpportunityDraft {
+      lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+  }
+
+  /** A product line: quantity × unit price. */
+  public record Line(String productName, BigDecimal quantity, Money unitPrice) {}
+
+  /** A plan with fresh ids for what is to be created. */
+  public static ConversionPlan of(
+      boolean createAccount,
+      boolean createContact,
+      boolean createOpportunity,
+      UUID existingAccountId,
+      UUID existingContactId,
+      OpportunityDraft opportunity) {
+    return new ConversionPlan(
+        TimeOrderedIds.next(),
+        createAccount,
+        createContact,
+        createOpportunity,
+        existingAccountId,
+        existingContactId,
+        createAccount ? TimeOrderedIds.next() : existingAccountId,
+        createContact ? TimeOrderedIds.next() : existingContactId,
+        createOpportunity ? TimeOrderedIds.next() : null,
+        opportunity);
+  }
+}

@@ -1,0 +1,135 @@
+package org.leadflow.opportunity.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadflow.opportunity.service.RecordNotFoundException;
+
+/** The one place where failures become problem+json answers. */
+public class Problems {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  private static final String TYPE_BASE = "https://leadflow.org/problems/";
+  private static final Logger LOG = Logger.getLogger(Problems.class);
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException failure, UriInfo uri) {
+    List<FieldError> errors =
+        failure.getConstraintViolations().stream()
+            .map(violation -> new FieldError(fieldName(violation), violation.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+            .toList();
+    return invalid(errors, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidRequest(InvalidRequestException failure, UriInfo uri) {
+    return invalid(failure.errors(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableJson(JsonProcessingException failure, UriInfo uri) {
+    if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      FieldError error = fieldError(mapping);
+      return answer(
+          400, "invalid-json", "Malformed request body", error.field() + " " + error.message(), uri, List.of(error), null);
+    }
+    return answer(400, "invalid-json", "Malformed request body", "The request body is not valid JSON", uri, null, null);
+  }
+
+  /** Quarkus maps this subtype itself unless the application names it. */
+  @ServerExceptionMapper
+  public Response wrongType(MismatchedInputException failure, UriInfo uri) {
+    return unreadableJson(failure, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response notFound(RecordNotFoundException failure, UriInfo uri) {
+    return answer(404, "not-found", failure.kind() + " not found", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException failure, UriInfo uri) {
+    if (failure.getCause() instanceof JsonProcessingException unreadable) {
+      return unreadableJson(unreadable, uri);
+    }
+    int status = failure.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(failure, uri);
+    }
+    Response.StatusType statusType = Response.Status.fromStatusCode(status);
+    String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+    return answer(status, slug(title), title, failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable failure, UriInfo uri) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.errorf(failure, "Unexpected failure on %s (correlation id %s)", uri.getPath(), correlationId);
+    return answer(
+        500,
+        "internal",
+        "Internal error",
+        "The request could not be completed; quote the correlation id when reporting it",
+        uri,
+        null,
+        correlationId);
+  }
+
+  /** The field a JSON mapping failure is about, with what is wrong with it. */
+  private static FieldError fieldError(JsonMappingException failure) {
+    String field =
+        failure.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    String message =
+        failure instanceof UnrecognizedPropertyException
+            ? "is not a field of this request"
+            : "has the wrong type or format";
+    return new FieldError(field, message);
+  }
+
+  private static Response invalid(List<FieldError> errors, UriInfo uri) {
+    String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
+    return answer(400, "validation", "Invalid request", detail, uri, errors, null);
+  }
+
+  private static Response answer(
+      int status, String type, String title, String detail, UriInfo uri, List<FieldError> errors, String correlationId) {
+    return Response.status(status)
+        .type(MEDIA_TYPE)
+        .entity(new Problem(TYPE_BASE + type, title, status, detail, uri.getPath(), errors, correlationId))
+        .build();
+  }
+
+  /** "match.request.email" → "email". */
+  private static String fieldName(ConstraintViolation<?> violation) {
+    List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+    return nodes.stream()
+        .filter(node -> node.getKind() == ElementKind.PROPERTY)
+        .map(Path.Node::getName)
+        .collect(Collectors.joining("."))
+        .transform(path -> path.isEmpty() ? nodes.get(nodes.size() - 1).getName() : path);
+  }
+
+  private static String slug(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+}
