@@ -29,6 +29,17 @@ final class BothServices implements AutoCloseable {
     this.processes = processes;
   }
 
+  private static BothServices shared;
+
+  /** The services of this test JVM: started on first use, stopped when the JVM exits. */
+  static synchronized BothServices shared(Infrastructure infrastructure) {
+    if (shared == null) {
+      shared = start(infrastructure);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "leadflow-services-shutdown"));
+    }
+    return shared;
+  }
+
   static BothServices start(Infrastructure infrastructure) {
     Path checkout = Path.of(System.getProperty("leadflow.checkout", "..")).toAbsolutePath().normalize();
     Path logs = checkout.resolve("system-tests/target/service-logs");

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
@@ -38,14 +37,7 @@ class LeadEventPipeIT {
   @BeforeAll
   static void startBothServices() {
     infrastructure = SharedInfrastructure.get();
-    services = BothServices.start(infrastructure);
-  }
-
-  @AfterAll
-  static void stopBothServices() {
-    if (services != null) {
-      services.close();
-    }
+    services = BothServices.shared(infrastructure);
   }
 
   @Test
