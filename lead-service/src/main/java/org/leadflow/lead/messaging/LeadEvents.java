@@ -19,8 +19,8 @@ import org.leadflow.lead.domain.StatusChanges;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.contracts.lead.LeadQualified;
-import org.leadflow.outbox.Outbox;
-import org.leadflow.outbox.OutboxEvent;
+import org.leadflow.messaging.Outbox;
+import org.leadflow.messaging.OutboxEvent;
 
 /** Turns what happened to a lead into the events of the {@code lead-events} contract, in the outbox. */
 @ApplicationScoped

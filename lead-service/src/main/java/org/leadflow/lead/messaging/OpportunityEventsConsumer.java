@@ -14,6 +14,9 @@ import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.messaging.UnprocessableEventException;
+import org.leadflow.messaging.IncomingEvent;
+import org.leadflow.messaging.Inbox;
 
 /**
  * Links opportunity-service's answers back onto the lead: {@code opportunity.created} completes

@@ -22,6 +22,9 @@ import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.opportunity.config.LeadEventsConfig;
 import org.leadflow.opportunity.service.LeadConversion;
+import org.leadflow.messaging.UnprocessableEventException;
+import org.leadflow.messaging.IncomingEvent;
+import org.leadflow.messaging.Inbox;
 
 /**
  * Consumes {@code lead-events}. Each event's effect and its inbox record commit in one transaction;

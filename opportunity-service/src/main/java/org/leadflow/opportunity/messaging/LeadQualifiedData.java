@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.messaging.UnprocessableEventException;
+import org.leadflow.messaging.IncomingEvent;
 
 /** Reads the data of a {@code leadflow.lead.qualified.v1} event, refusing what can never be converted. */
 final class LeadQualifiedData {

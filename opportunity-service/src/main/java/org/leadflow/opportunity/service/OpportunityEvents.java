@@ -12,7 +12,7 @@ import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.opportunity.domain.ConversionFailedException;
 import org.leadflow.opportunity.domain.Opportunity;
-import org.leadflow.outbox.Outbox;
+import org.leadflow.messaging.Outbox;
 
 /**
  * Writes the events of opportunity-events into the outbox, in the caller's transaction, keyed by

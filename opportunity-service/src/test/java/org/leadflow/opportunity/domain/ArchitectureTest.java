@@ -22,7 +22,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta.ws..", "com.fasterxml..", "org.leadflow.contracts..",
-            "org.leadflow.outbox..", "org.leadflow.opportunity.api..", "org.leadflow.opportunity.service..",
+            "org.leadflow.messaging..", "org.leadflow.opportunity.api..", "org.leadflow.opportunity.service..",
             "org.leadflow.opportunity.messaging..", "org.leadflow.opportunity.persistence..")
         .check(opportunityService);
   }
@@ -34,7 +34,7 @@ class ArchitectureTest {
         .resideInAPackage("org.leadflow.opportunity.api..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.leadflow.opportunity.persistence..", "org.leadflow.opportunity.messaging..", "org.leadflow.outbox..")
+        .resideInAnyPackage("org.leadflow.opportunity.persistence..", "org.leadflow.opportunity.messaging..", "org.leadflow.messaging..")
         .check(opportunityService);
   }
 }

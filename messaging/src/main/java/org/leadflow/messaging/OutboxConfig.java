@@ -1,4 +1,4 @@
-package org.leadflow.outbox;
+package org.leadflow.messaging;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.leadflow.outbox;
+package org.leadflow.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -36,7 +36,7 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
     return new IncomingEvent(eventId, type, source, header(record, CloudEventHeaders.SUBJECT), record.value());
   }
 
-  private static String header(ConsumerRecord<String, String> record, String name) {
+  public static String header(ConsumerRecord<String, String> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null || header.value() == null
         ? null

@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,9 @@ public class Inbox {
    * Claims the event and, if it is new, runs {@code effect}. Must be called inside the transaction
    * of the effect.
    *
-   * @param effect the effect; answers {@link Outcome#PROCESSED} or {@link Outcome#IGNORED}
+   * @param effect the effect; answers {@link Outcome#PROCESSED}, {@link Outcome#IGNORED}, or {@link
+   *     Outcome#DUPLICATE} when the event is new but repeats an effect that is already there (a new
+   *     event id for a conversion already carried out)
    */
   public Uni<Outcome> processOnce(IncomingEvent event, Supplier<Uni<Outcome>> effect) {
     return claim(event, Outcome.PROCESSED)

@@ -1,4 +1,4 @@
-package org.leadflow.outbox;
+package org.leadflow.messaging;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.leadflow.outbox;
+package org.leadflow.messaging;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.leadflow.outbox;
+package org.leadflow.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
