@@ -7,6 +7,8 @@ import org.leadflow.lead.domain.Activity;
 import org.leadflow.lead.domain.ActivityDirection;
 import org.leadflow.lead.domain.ActivityOutcome;
 import org.leadflow.lead.domain.ActivityType;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /** Maps activities between the API and the domain, with the rules that tie their fields together. */
 @ApplicationScoped

@@ -12,6 +12,8 @@ import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.Money;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /** Turns a qualify request into a conversion plan, and shows what it would create. */
 @ApplicationScoped

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.leadflow.lead.config.LeadsConfig;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /**
  * {@code Idempotency-Key} (DESIGN.md section 5): the first answer to a key is stored in the

@@ -27,6 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.LeadLifecycle;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 /** The lead's lifecycle actions (DESIGN.md section 4); each answers the lead as it is after. */
 @Path("/api/v1/leads/{id}")

@@ -35,6 +35,8 @@ import org.leadflow.lead.domain.LeadAction;
 import org.leadflow.lead.domain.LeadLifecycle;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.lead.service.StaleVersionException;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 /** Qualifying a lead converts it into an opportunity in opportunity-service (DESIGN.md section 7). */
 @Path("/api/v1/leads/{id}")

@@ -16,6 +16,8 @@ import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.service.LeadService.LeadQuery;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /** Paging, sorting and filters of {@code GET /api/v1/leads}. */
 public class LeadListParameters {

@@ -25,6 +25,8 @@ import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.service.LeadService.LeadEdit;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /**
  * Maps between the API's records and the domain, explicitly; the rules bean validation cannot

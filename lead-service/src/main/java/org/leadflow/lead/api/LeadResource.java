@@ -33,6 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 @Path("/api/v1/leads")
 @Tag(name = "Leads", description = "Capture, read, list and edit leads")

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 /** A lead's outreach timeline and its audit history. */
 @Path("/api/v1/leads/{id}")

@@ -3,6 +3,8 @@ package org.leadflow.lead.api;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /**
  * Paging parameters read from their text, so that {@code size=all} is a 400 naming {@code size}

@@ -3,6 +3,8 @@ package org.leadflow.lead.api;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
 import java.util.Optional;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /** ETags are a lead's version; {@code If-Match} names the version a change was based on. */
 final class Preconditions {

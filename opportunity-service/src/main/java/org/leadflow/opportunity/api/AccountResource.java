@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.AccountPage;
 import org.leadflow.opportunity.service.AccountQueries;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 @Path("/api/v1/accounts")
 @Tag(name = "Accounts", description = "Organisations, created from qualified leads or reused by them")

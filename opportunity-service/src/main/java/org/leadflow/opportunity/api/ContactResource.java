@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.ContactPage;
 import org.leadflow.opportunity.service.ContactQueries;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 @Path("/api/v1/contacts")
 @Tag(name = "Contacts", description = "People, created from qualified leads or reused by them")

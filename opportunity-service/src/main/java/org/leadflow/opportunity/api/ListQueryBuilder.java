@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.leadflow.opportunity.domain.UnknownLabelException;
 import org.leadflow.opportunity.service.ListQuery;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.FieldError;
 
 /**
  * Turns a collection's query parameters into a {@link ListQuery}, collecting every invalid one so

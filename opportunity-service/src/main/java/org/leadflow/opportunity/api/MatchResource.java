@@ -20,6 +20,8 @@ import org.leadflow.opportunity.domain.AccountMatchedBy;
 import org.leadflow.opportunity.domain.ContactMatchedBy;
 import org.leadflow.opportunity.domain.MatchProbe;
 import org.leadflow.opportunity.service.MatchFinder;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 @Path("/api/v1/matches")
 @Tag(name = "Matches", description = "Existing accounts and contacts a lead would be converted into")

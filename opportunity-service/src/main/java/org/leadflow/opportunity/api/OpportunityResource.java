@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.OpportunityPage;
 import org.leadflow.opportunity.service.OpportunityQueries;
+import org.leadflow.web.Problems;
+import org.leadflow.web.Problem;
 
 @Path("/api/v1/opportunities")
 @Tag(name = "Opportunities", description = "Opportunities created from qualified leads")

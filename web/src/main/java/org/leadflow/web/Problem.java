@@ -1,4 +1,4 @@
-package org.leadflow.lead.api;
+package org.leadflow.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -21,13 +21,13 @@ public record Problem(
     String instance,
     List<FieldError> errors,
     @Schema(description = "Present on 500: quote it when reporting the failure") String correlationId,
-    @Schema(description = "On 409 for a lifecycle action: the lead's state", example = "Qualified") String state,
-    @Schema(description = "On 409 for a lifecycle action: the lead's status reason", example = "Qualified")
+    @Schema(description = "On 409 for a lifecycle action: the record's state", example = "Qualified") String state,
+    @Schema(description = "On 409 for a lifecycle action: the record's status reason", example = "Qualified")
         String statusReason,
     @Schema(description = "On 409 for a lifecycle action: the action refused", example = "disqualify")
         String action) {
 
-  Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors, String correlationId) {
+  public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors, String correlationId) {
     this(type, title, status, detail, instance, errors, correlationId, null, null, null);
   }
 }

@@ -1,4 +1,4 @@
-package org.leadflow.lead.api;
+package org.leadflow.web;
 
 import java.util.List;
 

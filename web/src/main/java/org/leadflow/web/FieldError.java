@@ -1,4 +1,4 @@
-package org.leadflow.lead.api;
+package org.leadflow.web;
 
 /** One offending field of a request, in a 400 problem. */
 public record FieldError(String field, String message) {}

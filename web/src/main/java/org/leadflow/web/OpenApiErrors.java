@@ -1,4 +1,4 @@
-package org.leadflow.opportunity.api;
+package org.leadflow.web;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

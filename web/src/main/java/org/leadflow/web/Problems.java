@@ -1,4 +1,4 @@
-package org.leadflow.lead.api;
+package org.leadflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,18 +18,16 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.ws.rs.core.EntityTag;
-import org.hibernate.StaleObjectStateException;
-import org.leadflow.lead.domain.TransitionNotAllowedException;
-import org.leadflow.lead.service.LeadNotFoundException;
-import org.leadflow.lead.service.StaleVersionException;
 
-/** The one place where failures become problem+json answers. */
+/**
+ * Where failures that any LeadFlow API can meet become problem+json answers: validation, malformed
+ * JSON, HTTP-level refusals (404 route, 405, 415, ...) and unexpected errors (500 with a correlation
+ * id, nothing internal). Each service adds the mappers of its own failures, built with {@link #answer}.
+ */
 public class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  private static final String TYPE_BASE = "https://leadflow.org/problems/";
+  public static final String TYPE_BASE = "https://leadflow.org/problems/";
   private static final Logger LOG = Logger.getLogger(Problems.class);
 
   @ServerExceptionMapper
@@ -65,7 +63,7 @@ public class Problems {
   }
 
   /** The field a JSON mapping failure is about, with what is wrong with it. */
-  static FieldError fieldError(JsonProcessingException failure) {
+  public static FieldError fieldError(JsonProcessingException failure) {
     if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
       return new FieldError("body", "is not valid JSON");
     }
@@ -85,66 +83,6 @@ public class Problems {
   @ServerExceptionMapper
   public Response wrongType(MismatchedInputException failure, UriInfo uri) {
     return unreadableJson(failure, uri);
-  }
-
-  @ServerExceptionMapper
-  public Response notFound(LeadNotFoundException failure, UriInfo uri) {
-    return answer(404, "not-found", "Lead not found", failure.getMessage(), uri, null, null);
-  }
-
-  @ServerExceptionMapper
-  public Response notAllowed(TransitionNotAllowedException failure, UriInfo uri) {
-    return Response.status(409)
-        .type(MEDIA_TYPE)
-        .entity(
-            new Problem(
-                TYPE_BASE + "transition-not-allowed",
-                "Action not allowed in the lead's state",
-                409,
-                failure.getMessage(),
-                uri.getPath(),
-                null,
-                null,
-                failure.current().state().label(),
-                failure.current().label(),
-                failure.action().label()))
-        .build();
-  }
-
-  @ServerExceptionMapper
-  public Response stale(StaleVersionException failure, UriInfo uri) {
-    return Response.fromResponse(
-            answer(412, "stale-version", "The lead has changed", failure.getMessage(), uri, null, null))
-        .tag(new EntityTag(Long.toString(failure.currentVersion())))
-        .build();
-  }
-
-  /** Two changes of one lead raced and this one lost: nothing of it was kept. */
-  @ServerExceptionMapper
-  public Response concurrentChange(OptimisticLockException failure, UriInfo uri) {
-    return answer(
-        409,
-        "concurrent-change",
-        "The lead was changed at the same time",
-        "Another change of this lead committed first; read it again and retry",
-        uri,
-        null,
-        null);
-  }
-
-  @ServerExceptionMapper
-  public Response staleState(StaleObjectStateException failure, UriInfo uri) {
-    return concurrentChange(new OptimisticLockException(failure), uri);
-  }
-
-  @ServerExceptionMapper
-  public Response notRetryable(org.leadflow.lead.domain.ConversionNotRetryableException failure, UriInfo uri) {
-    return answer(409, "conversion-not-retryable", "The conversion cannot be retried", failure.getMessage(), uri, null, null);
-  }
-
-  @ServerExceptionMapper
-  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
-    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
   }
 
   @ServerExceptionMapper
@@ -187,7 +125,7 @@ public class Problems {
     return answer(400, "validation", "Invalid request", detail, uri, errors, null);
   }
 
-  static Response answer(
+  public static Response answer(
       int status,
       String type,
       String title,

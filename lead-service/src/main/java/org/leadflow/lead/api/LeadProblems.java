@@ -1,0 +1,72 @@
+package org.leadflow.lead.api;
+
+import static org.leadflow.web.Problems.answer;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadflow.lead.domain.TransitionNotAllowedException;
+import org.leadflow.lead.service.LeadNotFoundException;
+import org.leadflow.lead.service.StaleVersionException;
+import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+
+/** lead-service's own failures as problem+json; the common ones are mapped by {@link Problems}. */
+public class LeadProblems {
+
+  @ServerExceptionMapper
+  public Response notFound(LeadNotFoundException failure, UriInfo uri) {
+    return answer(404, "not-found", "Lead not found", failure.getMessage(), uri, null, null);
+  }
+  @ServerExceptionMapper
+  public Response notAllowed(TransitionNotAllowedException failure, UriInfo uri) {
+    return Response.status(409)
+        .type(Problems.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                Problems.TYPE_BASE + "transition-not-allowed",
+                "Action not allowed in the lead's state",
+                409,
+                failure.getMessage(),
+                uri.getPath(),
+                null,
+                null,
+                failure.current().state().label(),
+                failure.current().label(),
+                failure.action().label()))
+        .build();
+  }
+  @ServerExceptionMapper
+  public Response stale(StaleVersionException failure, UriInfo uri) {
+    return Response.fromResponse(
+            answer(412, "stale-version", "The lead has changed", failure.getMessage(), uri, null, null))
+        .tag(new EntityTag(Long.toString(failure.currentVersion())))
+        .build();
+  }
+  /** Two changes of one lead raced and this one lost: nothing of it was kept. */
+  @ServerExceptionMapper
+  public Response concurrentChange(OptimisticLockException failure, UriInfo uri) {
+    return answer(
+        409,
+        "concurrent-change",
+        "The lead was changed at the same time",
+        "Another change of this lead committed first; read it again and retry",
+        uri,
+        null,
+        null);
+  }
+  @ServerExceptionMapper
+  public Response staleState(StaleObjectStateException failure, UriInfo uri) {
+    return concurrentChange(new OptimisticLockException(failure), uri);
+  }
+  @ServerExceptionMapper
+  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
+  }
+  @ServerExceptionMapper
+  public Response notRetryable(org.leadflow.lead.domain.ConversionNotRetryableException failure, UriInfo uri) {
+    return answer(409, "conversion-not-retryable", "The conversion cannot be retried", failure.getMessage(), uri, null, null);
+  }}

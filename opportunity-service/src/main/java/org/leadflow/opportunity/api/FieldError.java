@@ -1,4 +1,0 @@
-package org.leadflow.opportunity.api;
-
-/** One offending field of a request, in a 400 problem. */
-public record FieldError(String field, String message) {}
