@@ -30,6 +30,7 @@ import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
+import org.leadflow.devstack.EventContract;
 
 /** Qualify in lead-service: the request, LeadQualified, and the answers linked back. */
 @QuarkusTest
@@ -70,6 +71,7 @@ class LeadConversionTest {
       assertThat(qualified.header("ETag")).isEqualTo("\"1\"");
 
       TopicReader.Event event = events.await(e -> id.equals(e.key()) && "leadflow.lead.qualified.v1".equals(e.header(CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(20)).get(0);
+      EventContract.assertValid(event);
       JsonNode data = json.readTree(event.value());
       assertThat(data.get("leadId").asText()).isEqualTo(id);
       assertThat(data.get("opportunityId").asText()).isEqualTo(opportunityId);

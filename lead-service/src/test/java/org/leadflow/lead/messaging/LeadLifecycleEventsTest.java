@@ -15,6 +15,7 @@ import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
+import org.leadflow.devstack.EventContract;
 
 /** What reaches lead-events, in order, as one lead goes through its life. */
 @QuarkusTest
@@ -57,6 +58,7 @@ class LeadLifecycleEventsTest {
       assertThat(events).extracting(TopicReader.Event::partition).containsOnly(events.get(0).partition());
       assertThat(events).extracting(e -> e.header(CloudEventHeaders.SUBJECT)).containsOnly(id);
       assertThat(events).extracting(e -> e.header(CloudEventHeaders.ID)).doesNotHaveDuplicates();
+      events.forEach(EventContract::assertValid);
 
       JsonNode created = data(events.get(0));
       assertThat(created.get("lastName").asText()).isEqualTo("Noether");

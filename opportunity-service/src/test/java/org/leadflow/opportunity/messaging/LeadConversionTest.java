@@ -34,6 +34,7 @@ import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
+import org.leadflow.devstack.EventContract;
 import org.leadflow.opportunity.Database;
 import org.leadflow.opportunity.LeadEvents;
 import org.leadflow.opportunity.QualifiedLead;
@@ -418,8 +419,11 @@ class LeadConversionTest {
   // --- Helpers -------------------------------------------------------------------------------
 
   /** Waits for {@code count} answers about the lead's intended opportunity on opportunity-events. */
+  /** The answers published for the lead, each checked against its schema in contracts. */
   private List<TopicReader.Event> answers(QualifiedLead lead, int count) {
-    return opportunityEvents.await(e -> lead.opportunityId.toString().equals(e.key()), count, PATIENCE);
+    List<TopicReader.Event> found = opportunityEvents.await(e -> lead.opportunityId.toString().equals(e.key()), count, PATIENCE);
+    found.forEach(EventContract::assertValid);
+    return found;
   }
 
   private ConversionFailed failure(QualifiedLead lead) {
