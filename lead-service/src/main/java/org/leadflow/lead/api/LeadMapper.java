@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -285,7 +284,7 @@ public class LeadMapper {
   static MoneyDto toDto(Money money) {
     return money == null
         ? null
-        : new MoneyDto(money.amount().setScale(2, RoundingMode.HALF_EVEN).toPlainString(), money.currency());
+        : new MoneyDto(money.decimalAmount(), money.currency());
   }
 
   private static <E> String labelOf(E value, Function<E, String> label) {

@@ -10,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -441,7 +440,7 @@ public class Lead {
       return null;
     }
     Map<String, String> value = new LinkedHashMap<>();
-    value.put("amount", money.amount().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+    value.put("amount", money.decimalAmount());
     value.put("currency", money.currency());
     return value;
   }

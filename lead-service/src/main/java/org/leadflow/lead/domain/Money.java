@@ -3,6 +3,7 @@ package org.leadflow.lead.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /** An amount in a currency (ISO 4217 code). */
@@ -28,6 +29,11 @@ public class Money {
 
   public String currency() {
     return currency;
+  }
+
+  /** The amount as LeadFlow writes money everywhere (DESIGN.md section 5): a decimal string, 2 places. */
+  public String decimalAmount() {
+    return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 
   @Override

@@ -140,7 +140,7 @@ public class LeadEvents {
   private static org.leadflow.contracts.Money money(org.leadflow.lead.domain.Money money) {
     return money == null
         ? null
-        : new org.leadflow.contracts.Money(money.amount().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(), money.currency());
+        : new org.leadflow.contracts.Money(money.decimalAmount(), money.currency());
   }
 
   private static LeadUpdated updated(Lead lead, List<FieldChange> changes, LeadEvent event) {
