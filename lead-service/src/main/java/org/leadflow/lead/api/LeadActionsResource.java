@@ -49,7 +49,7 @@ public class LeadActionsResource {
 
   @POST
   @Path("/mark-contacted")
-  @Operation(summary = "Mark a New lead as Contacted", description = "Open/New → Open/Contacted. Publishes leadflow.lead.updated.v1.")
+  @Operation(operationId = "markLeadContacted", summary = "Mark a New lead as Contacted", description = "Open/New → Open/Contacted. Publishes leadflow.lead.updated.v1.")
   public Uni<Response> markContacted(
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
@@ -65,6 +65,7 @@ public class LeadActionsResource {
   @Path("/disqualify")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "disqualifyLead",
       summary = "Disqualify an Open lead",
       description = "Open → Disqualified with the reason as status reason. Publishes leadflow.lead.disqualified.v1.")
   @APIResponse(responseCode = "400", description = "Missing or unknown reason", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,6 +118,7 @@ public class LeadActionsResource {
   @Path("/reactivate")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "reactivateLead",
       summary = "Reactivate a disqualified lead",
       description = "Disqualified → Open/New; the history is kept. Publishes leadflow.lead.reactivated.v1.")
   public Uni<Response> reactivate(

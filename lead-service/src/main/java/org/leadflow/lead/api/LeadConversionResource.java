@@ -65,6 +65,7 @@ public class LeadConversionResource {
   @Path("/qualify")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "qualifyLead",
       summary = "Qualify a lead",
       description =
           "Open → Qualified (final). Commits the new state and leadflow.lead.qualified.v1 in one transaction and"
@@ -113,6 +114,7 @@ public class LeadConversionResource {
   @Path("/conversion/retry")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "retryLeadConversion",
       summary = "Retry a failed conversion",
       description =
           "Publishes leadflow.lead.qualified.v1 again with a new conversion id, with the options of the body or, without"

@@ -60,6 +60,7 @@ public class LeadResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createLead",
       summary = "Create a lead",
       description = "The lead starts Open/New; leadflow.lead.created.v1 is published. A repeat with the same Idempotency-Key answers the first result.")
   @RequestBody(content = @Content(schema = @Schema(implementation = LeadInput.class), examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
@@ -88,7 +89,7 @@ public class LeadResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Get a lead")
+  @Operation(operationId = "getLead", summary = "Get a lead")
   @APIResponse(responseCode = "200", description = "The lead; ETag carries its version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@PathParam("id") UUID id) {
@@ -99,6 +100,7 @@ public class LeadResource {
   @Path("/{id}")
   @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(
+      operationId = "updateLead",
       summary = "Edit a lead",
       description =
           "JSON Merge Patch (RFC 7386) of LeadInput: members present replace, null removes, objects"
@@ -131,7 +133,7 @@ public class LeadResource {
   }
 
   @GET
-  @Operation(summary = "List leads", description = "Paged, sorted and filtered; filters combine with AND.")
+  @Operation(operationId = "listLeads", summary = "List leads", description = "Paged, sorted and filtered; filters combine with AND.")
   @APIResponse(responseCode = "200", description = "One page of leads", content = @Content(schema = @Schema(implementation = LeadPage.class)))
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {

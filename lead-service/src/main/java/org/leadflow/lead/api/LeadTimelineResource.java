@@ -48,6 +48,7 @@ public class LeadTimelineResource {
   @Path("/activities")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "logLeadActivity",
       summary = "Log an activity",
       description =
           "Adds a call, email, meeting, task or note to the lead's timeline (leadflow.lead.activity-logged.v1)."
@@ -85,7 +86,7 @@ public class LeadTimelineResource {
 
   @GET
   @Path("/activities")
-  @Operation(summary = "List a lead's activities, newest first")
+  @Operation(operationId = "listLeadActivities", summary = "List a lead's activities, newest first")
   @APIResponse(responseCode = "200", description = "One page of activities", content = @Content(schema = @Schema(implementation = ActivityPage.class)))
   public Uni<ActivityPage> activities(
       @PathParam("id") UUID id,
@@ -100,6 +101,7 @@ public class LeadTimelineResource {
   @GET
   @Path("/history")
   @Operation(
+      operationId = "listLeadHistory",
       summary = "A lead's audit history, newest first",
       description = "Every change: fields old → new, state transitions, who, when and through what (user, import, agent, system).")
   @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))

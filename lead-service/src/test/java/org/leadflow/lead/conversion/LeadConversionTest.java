@@ -11,7 +11,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
@@ -230,19 +226,6 @@ class LeadConversionTest {
   }
 
   private void send(String type, String key, Map<String, Object> data) throws Exception {
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", SharedInfrastructure.get().kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.OPPORTUNITY_EVENTS, key, json.writeValueAsString(data));
-      header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-      header(record, CloudEventHeaders.TYPE, type);
-      header(record, CloudEventHeaders.SOURCE, "/leadflow/opportunity-service");
-      header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
-      header(record, CloudEventHeaders.SUBJECT, key);
-      producer.send(record).get();
-    }
-  }
-
-  private static void header(ProducerRecord<String, String> record, String name, String value) {
-    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    OpportunityEvents.send(type, key, json.writeValueAsString(data));
   }
 }

@@ -38,7 +38,7 @@ public class AccountResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Get an account")
+  @Operation(operationId = "getAccount", summary = "Get an account")
   @APIResponse(
       responseCode = "200",
       description = "The account; ETag carries its version",
@@ -55,7 +55,7 @@ public class AccountResource {
   }
 
   @GET
-  @Operation(summary = "List accounts", description = "Paged, sorted and filtered; filters combine with AND.")
+  @Operation(operationId = "listAccounts", summary = "List accounts", description = "Paged, sorted and filtered; filters combine with AND.")
   @APIResponse(
       responseCode = "200",
       description = "One page of accounts",

@@ -37,7 +37,7 @@ public class ContactResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Get a contact")
+  @Operation(operationId = "getContact", summary = "Get a contact")
   @APIResponse(
       responseCode = "200",
       description = "The contact; ETag carries its version",
@@ -54,7 +54,7 @@ public class ContactResource {
   }
 
   @GET
-  @Operation(summary = "List contacts", description = "Paged, sorted and filtered; filters combine with AND.")
+  @Operation(operationId = "listContacts", summary = "List contacts", description = "Paged, sorted and filtered; filters combine with AND.")
   @APIResponse(
       responseCode = "200",
       description = "One page of contacts",

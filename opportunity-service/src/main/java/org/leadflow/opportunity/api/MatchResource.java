@@ -33,6 +33,7 @@ public class MatchResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "findMatches",
       summary = "Find existing accounts and contacts",
       description =
           "The accounts and contacts a conversion of a lead with these details would reuse, best first"

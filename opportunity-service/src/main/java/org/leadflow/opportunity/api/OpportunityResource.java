@@ -45,6 +45,7 @@ public class OpportunityResource {
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getOpportunity",
       summary = "Get an opportunity",
       description =
           "With its lines. The id is the one lead-service returned when the lead was qualified; until"
@@ -65,7 +66,7 @@ public class OpportunityResource {
   }
 
   @GET
-  @Operation(summary = "List opportunities", description = "Paged, sorted and filtered; filters combine with AND.")
+  @Operation(operationId = "listOpportunities", summary = "List opportunities", description = "Paged, sorted and filtered; filters combine with AND.")
   @APIResponse(
       responseCode = "200",
       description = "One page of opportunities, each with its lines",

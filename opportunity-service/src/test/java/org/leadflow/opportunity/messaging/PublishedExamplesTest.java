@@ -1,0 +1,95 @@
+package org.leadflow.opportunity.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.leadflow.opportunity.Api.OPPORTUNITIES;
+import static org.leadflow.opportunity.Api.awaitFound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.contracts.EventCatalog;
+import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.opportunity.Database;
+import org.leadflow.opportunity.LeadEvents;
+
+/**
+ * The example of every lead event published in {@code contracts} is accepted by this service's
+ * consumer exactly as it stands: the LeadQualified example becomes its opportunity, the others are
+ * read and set aside, none is dead-lettered.
+ */
+@QuarkusTest
+class PublishedExamplesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private LeadEvents leadEvents;
+
+  @BeforeEach
+  void connect() {
+    leadEvents = new LeadEvents();
+  }
+
+  @AfterEach
+  void disconnect() {
+    leadEvents.close();
+  }
+
+  @Test
+  void theLeadQualifiedExampleBecomesItsOpportunity() throws IOException {
+    String example = example(LeadEventTypes.QUALIFIED);
+    JsonNode expected = JSON.readTree(example);
+    UUID eventId = UUID.randomUUID();
+
+    leadEvents.send(eventId, LeadEventTypes.QUALIFIED, expected.path("leadId").asText(), example);
+
+    ExtractableResponse<Response> opportunity = awaitFound(OPPORTUNITIES, UUID.fromString(expected.path("opportunityId").asText()));
+    assertThat(opportunity.<String>path("name")).isEqualTo(expected.at("/opportunity/name").asText());
+    assertThat(opportunity.<String>path("originatingLeadId")).isEqualTo(expected.path("leadId").asText());
+    assertThat(opportunity.<String>path("estimatedValue.amount")).isEqualTo(expected.at("/opportunity/estimatedValue/amount").asText());
+    assertThat(opportunity.<String>path("estimatedValue.currency")).isEqualTo(expected.at("/opportunity/estimatedValue/currency").asText());
+    assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        LeadEventTypes.CREATED,
+        LeadEventTypes.UPDATED,
+        LeadEventTypes.ACTIVITY_LOGGED,
+        LeadEventTypes.DISQUALIFIED,
+        LeadEventTypes.REACTIVATED
+      })
+  void everyOtherLeadEventExampleIsReadAndSetAside(String type) throws IOException {
+    String example = example(type);
+    UUID eventId = UUID.randomUUID();
+
+    leadEvents.send(eventId, type, JSON.readTree(example).path("leadId").asText(), example);
+
+    await().atMost(PATIENCE).until(() -> inboxOutcome(eventId) != null);
+    assertThat(inboxOutcome(eventId)).isEqualTo("IGNORED");
+  }
+
+  private static String inboxOutcome(UUID eventId) {
+    return (String) Database.value("SELECT outcome FROM processed_event WHERE event_id = ?", eventId);
+  }
+
+  private static String example(String type) throws IOException {
+    try (InputStream in = EventCatalog.class.getResourceAsStream(EventCatalog.exampleResource(type))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
