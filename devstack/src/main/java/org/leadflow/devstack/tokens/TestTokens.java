@@ -55,7 +55,8 @@ public final class TestTokens {
 
   /**
    * Tokens no service may accept, by what is wrong with them: signed by a key it does not trust, from
-   * another issuer, for another API, expired, and not a JWT at all. Each would be a sales manager's.
+   * another issuer, for another API, expired, not a JWT at all, and of a subject longer than LeadFlow
+   * records (100 characters). Each would be a sales manager's.
    */
   public static Map<String, String> untrusted() {
     List<String> roles = List.of("sales-manager");
@@ -64,7 +65,8 @@ public final class TestTokens {
         "from another issuer", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("iss", "https://issuer.example").sign(),
         "for another audience", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("aud", "another-api").sign(),
         "expired", ISSUER_OF_THIS_JVM.token("mallory", null, roles).expiresIn(Duration.ofMinutes(-5)).sign(),
-        "malformed", "not.a.jwt");
+        "malformed", "not.a.jwt",
+        "of a subject too long to record", ISSUER_OF_THIS_JVM.token("m".repeat(101), null, roles).sign());
   }
 
   /** What a Quarkus application needs to trust these tokens, as configuration properties. */

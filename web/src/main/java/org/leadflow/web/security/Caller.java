@@ -9,6 +9,9 @@ import java.util.Set;
  */
 public record Caller(String id, String name, Set<String> roles) {
 
+  /** The longest id LeadFlow keeps as an owner or actor (identity providers' subjects are far shorter). */
+  public static final int MAX_ID_LENGTH = 100;
+
   public Caller {
     Objects.requireNonNull(id);
     roles = Set.copyOf(roles);

@@ -1,5 +1,6 @@
 package org.leadflow.web.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,11 @@ public class CurrentCaller {
     return of(identity);
   }
 
-  /** The caller an authenticated identity stands for: the token's subject, name and roles. */
+  /**
+   * The caller an authenticated identity stands for: the token's subject, name and roles.
+   *
+   * @throws AuthenticationFailedException when the subject is longer than LeadFlow can record
+   */
   public static Caller of(SecurityIdentity identity) {
     String id = identity.getPrincipal().getName();
     String name = null;
@@ -33,6 +38,9 @@ public class CurrentCaller {
       if (name == null && !id.equals(token.getName())) {
         name = token.getName(); // upn or preferred_username
       }
+    }
+    if (id.length() > Caller.MAX_ID_LENGTH) {
+      throw new AuthenticationFailedException("The token's subject is longer than " + Caller.MAX_ID_LENGTH + " characters");
     }
     return new Caller(id, name, identity.getRoles());
   }
