@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs LeadFlow on this machine with nothing but Java 17: builds it when needed, then starts
 # embedded PostgreSQL and Kafka and both services (see ./run.sh --help).
+# ./run.sh token ROLE USER [NAME] prints a bearer token that the running services accept.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -55,9 +56,10 @@ wants_help() {
   return 1
 }
 
-# The help text lives in the launcher; showing it is no reason to build everything else.
-if ! { wants_help "$@" && [[ -f "$launcher" ]]; } && needs_build; then
-  echo "Building LeadFlow (first run takes a few minutes)..."
+# The help text and the token command live in the launcher; neither is a reason to build everything
+# else. The token command prints the token alone on standard output, so messages go to standard error.
+if ! { { wants_help "$@" || [[ "${1:-}" == token ]]; } && [[ -f "$launcher" ]]; } && needs_build; then
+  echo "Building LeadFlow (first run takes a few minutes)..." >&2
   if ! ./mvnw -B -q install -DskipTests; then
     echo "The build failed (see above); fix it, or run ./mvnw install -DskipTests to see more." >&2
     exit 1

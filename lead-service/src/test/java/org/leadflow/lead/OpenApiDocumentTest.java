@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.OpenApiSecurity;
 
 /** The OpenAPI document at /q/openapi describes every operation, its errors and examples. */
 @QuarkusTest
@@ -53,6 +54,11 @@ class OpenApiDocumentTest {
         }
       }
     });
+  }
+
+  @Test
+  void everyOperationWantsABearerTokenAndDocumentsTheAnswersWithoutOne() {
+    assertThat(OpenApiSecurity.shortcomings(document)).isEmpty();
   }
 
   @Test

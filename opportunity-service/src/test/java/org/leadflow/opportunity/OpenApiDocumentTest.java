@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.OpenApiSecurity;
 
 /** The OpenAPI document at /q/openapi describes every operation, its errors and examples. */
 @QuarkusTest
@@ -59,6 +60,11 @@ class OpenApiDocumentTest {
         }
       }
     });
+  }
+
+  @Test
+  void everyOperationWantsABearerTokenAndDocumentsTheAnswersWithoutOne() {
+    assertThat(OpenApiSecurity.shortcomings(document)).isEmpty();
   }
 
   @Test

@@ -14,10 +14,12 @@ import org.leadflow.devstack.Infrastructure;
 import org.leadflow.devstack.run.LeadflowService;
 import org.leadflow.devstack.run.ServiceProcess;
 import org.leadflow.devstack.run.ServiceReadiness;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /**
  * Both packaged services ({@code target/quarkus-app}) running as processes on free ports, pointed at
- * the test JVM's PostgreSQL and Kafka, as the local run and production run them.
+ * the test JVM's PostgreSQL and Kafka and trusting its {@link TestTokens}, as the local run and
+ * production run them.
  */
 final class BothServices implements AutoCloseable {
 
@@ -58,7 +60,10 @@ final class BothServices implements AutoCloseable {
                 service.serviceName(),
                 List.of(java, "-jar", service.jar(checkout).toString()),
                 service.environment(
-                    infrastructure, ports.get(service), ports.get(LeadflowService.OPPORTUNITY_SERVICE)),
+                    infrastructure,
+                    ports.get(service),
+                    ports.get(LeadflowService.OPPORTUNITY_SERVICE),
+                    TestTokens.verificationEnvironment()),
                 logs.resolve(service.serviceName() + ".log"),
                 services.uri(service, LeadflowService.READINESS_PATH)));
       }

@@ -9,18 +9,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.run.LeadflowService;
+import org.leadflow.devstack.tokens.TestTokens;
 
-/** The heart of the product across both real services: qualify a lead, get its opportunity. */
+/**
+ * The heart of the product across both real services: a seller qualifies their lead and gets their
+ * opportunity, which no other seller sees.
+ */
 class ConversionIT {
 
   private static BothServices services;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
+  private final String seller = "seller-" + UUID.randomUUID();
+  private final String sellerToken = TestTokens.seller(seller);
 
   @BeforeAll
   static void startBothServices() {
@@ -62,6 +69,13 @@ class ConversionIT {
     assertThat(opportunity.at("/estimatedValue/amount").asText()).isEqualTo("9000.00");
     assertThat(opportunity.get("state").asText()).isEqualTo("Open");
     assertThat(opportunity.get("statusReason").asText()).isEqualTo("In Progress");
+    // The lead's owner, from the token that captured it, owns the opportunity; to other sellers it does not exist.
+    assertThat(opportunity.get("ownerId").asText()).isEqualTo(seller);
+    String otherSeller = TestTokens.seller("seller-" + UUID.randomUUID());
+    for (String record : List.of("/api/v1/opportunities/" + opportunityId, "/api/v1/accounts/" + accountId, "/api/v1/contacts/" + contactId)) {
+      assertThat(get(LeadflowService.OPPORTUNITY_SERVICE, record, otherSeller).statusCode()).as(record).isEqualTo(404);
+      assertThat(get(LeadflowService.OPPORTUNITY_SERVICE, record, TestTokens.salesManager("manager-" + seller)).statusCode()).as(record).isEqualTo(200);
+    }
 
     JsonNode account = json.readTree(get(LeadflowService.OPPORTUNITY_SERVICE, "/api/v1/accounts/" + accountId).body());
     assertThat(account.get("name").asText()).isEqualTo(company);
@@ -81,7 +95,8 @@ class ConversionIT {
                 "{\"firstName\":\"Charles\",\"lastName\":\"Babbage\",\"companyName\":\"" + company.replace(" Ltd", " Limited") + "\"}", 201)
             .get("id").asText();
     JsonNode preview = post(LeadflowService.LEAD_SERVICE, "/api/v1/leads/" + secondLead + "/qualify", "{\"dryRun\":true}", 200);
-    assertThat(preview.at("/preview/matches/available").asBoolean()).isTrue();
+    // lead-service asked opportunity-service with the seller's own token.
+    assertThat(preview.at("/preview/matches/available").asBoolean()).as(preview.toString()).isTrue();
     assertThat(preview.at("/preview/matches/accounts/0/id").asText()).isEqualTo(accountId);
     long secondQualifiedAt = System.nanoTime();
     String secondOpportunity =
@@ -98,6 +113,7 @@ class ConversionIT {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(services.uri(service, path))
+                .header("Authorization", "Bearer " + sellerToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -107,6 +123,12 @@ class ConversionIT {
   }
 
   private HttpResponse<String> get(LeadflowService service, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(services.uri(service, path)).build(), HttpResponse.BodyHandlers.ofString());
+    return get(service, path, sellerToken);
+  }
+
+  private HttpResponse<String> get(LeadflowService service, String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(services.uri(service, path)).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

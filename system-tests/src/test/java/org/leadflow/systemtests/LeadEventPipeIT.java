@@ -24,6 +24,7 @@ import org.leadflow.devstack.Infrastructure;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
 import org.leadflow.devstack.run.LeadflowService;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /** The pipe between the services: lead-service's outbox → Kafka → opportunity-service's inbox. */
 class LeadEventPipeIT {
@@ -90,6 +91,7 @@ class LeadEventPipeIT {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(services.uri(LeadflowService.LEAD_SERVICE, "/api/v1/leads"))
+                .header("Authorization", "Bearer " + TestTokens.integration("system-test-import"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),

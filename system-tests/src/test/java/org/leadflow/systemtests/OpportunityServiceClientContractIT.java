@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
@@ -55,6 +56,10 @@ class OpportunityServiceClientContractIT {
 
       Class<?> requestType = call.getParameterTypes()[0];
       assertCompatible(requestType, schema(operation.at("/requestBody/content/application~1json/schema")));
+
+      // The caller's bearer token goes along: the operation must be one that takes it.
+      assertThat(call.getParameters()[1].getAnnotation(HeaderParam.class).value()).isEqualTo("Authorization");
+      assertThat(operation.path("security").toString()).as("POST " + path + " takes a bearer token").contains("bearer");
 
       Type answer = ((ParameterizedType) call.getGenericReturnType()).getActualTypeArguments()[0];
       assertCompatible((Class<?>) answer, schema(operation.at("/responses/200/content/application~1json/schema")));

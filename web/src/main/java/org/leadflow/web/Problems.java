@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -18,10 +22,13 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadflow.web.security.ActionForbiddenException;
+import org.leadflow.web.security.RateLimitExceededException;
 
 /**
  * Where failures that any LeadFlow API can meet become problem+json answers: validation, malformed
- * JSON, HTTP-level refusals (404 route, 405, 415, ...) and unexpected errors (500 with a correlation
+ * JSON, HTTP-level refusals (404 route, 405, 415, ...), security (401 without a valid bearer token,
+ * 403 without the role, 429 past the request budget) and unexpected errors (500 with a correlation
  * id, nothing internal). Each service adds the mappers of its own failures, built with {@link #answer}.
  */
 public class Problems {
@@ -104,6 +111,50 @@ public class Problems {
         uri,
         null,
         null);
+  }
+
+  /** No bearer token at all (RFC 6750: the challenge names the scheme and nothing else). */
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException failure, UriInfo uri) {
+    return Response.fromResponse(
+            answer(401, "unauthenticated", "Authentication required", "This API needs a bearer token (Authorization: Bearer ...)", uri, null, null))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  /** A token that is expired, malformed, wrongly signed, or for another issuer or audience. */
+  @ServerExceptionMapper
+  public Response invalidToken(AuthenticationFailedException failure, UriInfo uri) {
+    LOG.debugf(failure, "Bearer token refused on %s", uri.getPath());
+    return Response.fromResponse(
+            answer(
+                401,
+                "invalid-token",
+                "Invalid bearer token",
+                "The bearer token is expired, malformed, not signed by a trusted key, or not issued for this API",
+                uri,
+                null,
+                null))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException failure, UriInfo uri) {
+    return answer(403, "forbidden", "Forbidden", "The caller's roles do not allow this", uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response actionForbidden(ActionForbiddenException failure, UriInfo uri) {
+    return answer(403, "forbidden", "Forbidden", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response tooManyRequests(RateLimitExceededException failure, UriInfo uri) {
+    return Response.fromResponse(
+            answer(429, "rate-limited", "Too many requests", failure.getMessage(), uri, null, null))
+        .header(HttpHeaders.RETRY_AFTER, failure.retryAfterSeconds())
+        .build();
   }
 
   @ServerExceptionMapper

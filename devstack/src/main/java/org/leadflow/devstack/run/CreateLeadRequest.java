@@ -19,6 +19,7 @@ record CreateLeadRequest(
     Money annualRevenue,
     String country,
     String city,
+    String ownerId,
     String description,
     Map<String, Object> attributes,
     Map<String, Object> qualification) {

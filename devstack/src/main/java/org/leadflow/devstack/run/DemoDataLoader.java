@@ -14,13 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.leadflow.devstack.tokens.TokenIssuer;
 
-/** Creates demo leads through lead-service's public API, as any client would. */
+/**
+ * Creates demo leads through lead-service's public API, as its clients would: an integration imports
+ * them for their owners (the demo sellers), and each seller then works their own leads.
+ */
 final class DemoDataLoader {
 
   /** Enough to load quickly, few enough not to look like a load test in the service's logs. */
@@ -32,15 +38,17 @@ final class DemoDataLoader {
   private final URI leadsEndpoint;
   private final PrintStream out;
   private final ObjectMapper json = new ObjectMapper();
+  private final DemoCallers callers;
 
   /**
    * @param leadsEndpoint lead-service's collection resource, e.g. {@code
    *     http://127.0.0.1:8080/api/v1/leads}
    */
-  DemoDataLoader(HttpClient http, URI leadsEndpoint, PrintStream out) {
+  DemoDataLoader(HttpClient http, URI leadsEndpoint, PrintStream out, TokenIssuer tokens) {
     this.http = http;
     this.leadsEndpoint = leadsEndpoint;
     this.out = out;
+    this.callers = new DemoCallers(tokens);
   }
 
   /**
@@ -72,6 +80,7 @@ final class DemoDataLoader {
         HttpRequest.newBuilder(URI.create(leadsEndpoint + "?size=1"))
             .timeout(REQUEST_TIMEOUT)
             .header("Accept", "application/json")
+            .header("Authorization", callers.manager())
             .GET()
             .build();
     HttpResponse<String> response = send(request);
@@ -122,6 +131,7 @@ final class DemoDataLoader {
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
+            .header("Authorization", callers.importer())
             // A repeated load, e.g. after an interrupted first one, must not create duplicates.
             .header("Idempotency-Key", lead.idempotencyKey())
             .POST(HttpRequest.BodyPublishers.ofString(toJson(lead.request())))
@@ -156,18 +166,19 @@ final class DemoDataLoader {
    */
   private boolean advance(DemoLead lead, String id, AtomicBoolean failureReported) throws IOException {
     String key = lead.idempotencyKey();
+    String owner = callers.seller(lead.request().ownerId());
     switch (lead.intendedStatus()) {
       case NEW:
         return true;
       case CONTACTED:
       case QUALIFIED:
-        return post(id + "/activities", key + "-call", CALL_COMPLETED, failureReported);
+        return post(owner, id + "/activities", key + "-call", CALL_COMPLETED, failureReported);
       case CANNOT_CONTACT:
-        return post(id + "/activities", key + "-call", CALL_NO_ANSWER, failureReported)
-            && post(id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
+        return post(owner, id + "/activities", key + "-call", CALL_NO_ANSWER, failureReported)
+            && post(owner, id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
       default:
-        return post(id + "/activities", key + "-call", CALL_COMPLETED, failureReported)
-            && post(id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
+        return post(owner, id + "/activities", key + "-call", CALL_COMPLETED, failureReported)
+            && post(owner, id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
     }
   }
 
@@ -187,13 +198,15 @@ final class DemoDataLoader {
     return "{\"reason\":\"" + reason + "\",\"note\":\"Demo data\"}";
   }
 
-  private boolean post(String path, String idempotencyKey, String body, AtomicBoolean failureReported)
+  private boolean post(
+      String authorization, String path, String idempotencyKey, String body, AtomicBoolean failureReported)
       throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(leadsEndpoint + "/" + path))
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
+            .header("Authorization", authorization)
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
@@ -221,6 +234,37 @@ final class DemoDataLoader {
       return json.writeValueAsString(request);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Who loads the demo data, each with a token of the local run's issuer. */
+  private static final class DemoCallers {
+    private static final Duration LIFETIME = Duration.ofHours(1);
+    private final TokenIssuer tokens;
+    private final String importer;
+    private final String manager;
+    private final Map<String, String> sellers = new ConcurrentHashMap<>();
+
+    DemoCallers(TokenIssuer tokens) {
+      this.tokens = tokens;
+      this.importer = bearer("demo-import", "Demo data import", "integration");
+      this.manager = bearer("demo-manager", "Demo sales manager", "sales-manager");
+    }
+
+    String importer() {
+      return importer;
+    }
+
+    String manager() {
+      return manager;
+    }
+
+    String seller(String id) {
+      return sellers.computeIfAbsent(id, seller -> bearer(seller, null, "seller"));
+    }
+
+    private String bearer(String subject, String name, String role) {
+      return "Bearer " + tokens.token(subject, name, List.of(role), LIFETIME);
     }
   }
 

@@ -36,6 +36,9 @@ final class DemoLeads {
   /** Fixed so that demo data is the same everywhere. */
   static final long SEED = 20_250_301L;
 
+  /** The demo sellers, who own the demo leads in turn: {@code ./run.sh token seller alice} acts as one. */
+  static final List<String> SELLERS = List.of("alice", "bob", "carol");
+
   private static final int E164_MAX_DIGITS = 15;
 
   /** The lead sources of the API, each drawn about as often as in a typical inbound pipeline. */
@@ -239,6 +242,7 @@ final class DemoLeads {
             employees != null && chance(0.75) ? annualRevenue(employees, country) : null,
             country.code(),
             chance(0.9) ? oneOf(country.cities()) : null,
+            SELLERS.get((number - 1) % SELLERS.size()),
             chance(0.75) ? oneOf(DESCRIPTIONS_BY_SOURCE.get(source)) : null,
             chance(0.6) ? attributes(source, country) : null,
             qualification(status, country));

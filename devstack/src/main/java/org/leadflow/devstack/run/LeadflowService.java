@@ -56,10 +56,14 @@ public enum LeadflowService {
 
   /**
    * The environment that points this service at {@code infrastructure}: its HTTP port, its own
-   * database, the Kafka brokers and (lead-service) where opportunity-service answers.
+   * database, the Kafka brokers, (lead-service) where opportunity-service answers, and {@code
+   * tokenVerification}: what makes it trust the bearer tokens of the run's issuer.
    */
   public Map<String, String> environment(
-      Infrastructure infrastructure, int httpPort, int opportunityServicePort) {
+      Infrastructure infrastructure,
+      int httpPort,
+      int opportunityServicePort,
+      Map<String, String> tokenVerification) {
     Map<String, String> environment =
         new LinkedHashMap<>(
             Map.of(
@@ -72,6 +76,7 @@ public enum LeadflowService {
     if (this == LEAD_SERVICE) {
       environment.put("OPPORTUNITY_SERVICE_URL", "http://localhost:" + opportunityServicePort);
     }
+    environment.putAll(tokenVerification);
     return environment;
   }
 }

@@ -36,6 +36,7 @@ public final class LocalRun {
   private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(15);
 
   private static final String DEMO_DATA_OPTION = "--demo-data";
+  private static final String TOKEN_COMMAND = "token";
   private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
 
   private static final Logger LOG =
@@ -65,6 +66,10 @@ public final class LocalRun {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(TOKEN_COMMAND)) {
+      printToken(List.of(args).subList(1, args.length));
+      return;
+    }
     Set<String> options = new LinkedHashSet<>(List.of(args));
     if (options.stream().anyMatch(HELP_OPTIONS::contains)) {
       System.out.print(usage());
@@ -87,6 +92,16 @@ public final class LocalRun {
       LOG.log(Level.SEVERE, "LeadFlow stopped on an unexpected error", e);
       System.err.println("LeadFlow stopped on an unexpected error: " + causeOf(e));
       System.exit(1);
+    }
+  }
+
+  private static void printToken(List<String> arguments) {
+    try {
+      LocalRunSettings settings = LocalRunSettings.fromEnvironment(System.getenv(), Path.of(""));
+      System.out.println(DevTokens.token(arguments, settings.dataDirectory()));
+    } catch (LocalRunException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
     }
   }
 
@@ -220,7 +235,8 @@ public final class LocalRun {
     return service.environment(
         infrastructure,
         settings.port(service.port()),
-        settings.port(PortSetting.OPPORTUNITY_SERVICE));
+        settings.port(PortSetting.OPPORTUNITY_SERVICE),
+        DevTokens.verificationEnvironment(settings.dataDirectory()));
   }
 
   private void awaitServicesReady() {
@@ -261,6 +277,7 @@ public final class LocalRun {
             + infrastructure.postgresPassword()
             + ")");
     out.printf(row, "Kafka", infrastructure.kafkaBootstrapServers());
+    out.printf(row, "Tokens", "./run.sh token seller alice   (roles: " + String.join(", ", DevTokens.ROLES) + ")");
     out.printf(row, "Data", settings.dataDirectory());
     out.printf(row, "Logs", settings.logDirectory());
     out.println();
@@ -270,7 +287,7 @@ public final class LocalRun {
   private void loadDemoData() {
     URI leads = localUri(LeadflowService.LEAD_SERVICE, LeadflowService.LEAD_SERVICE.apiPath());
     try {
-      new DemoDataLoader(http, leads, out)
+      new DemoDataLoader(http, leads, out, DevTokens.issuer(settings.dataDirectory()))
           .loadUnlessLeadsExist(DemoLeads.generate(DEMO_LEAD_COUNT, DemoLeads.SEED));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Demo data could not be loaded", e);
@@ -373,6 +390,7 @@ public final class LocalRun {
     StringBuilder usage =
         new StringBuilder()
             .append("Usage: ./run.sh [--demo-data] [--help]\n")
+            .append("       ./run.sh token ROLE USER [NAME]\n")
             .append("\n")
             .append("Runs LeadFlow on this machine: PostgreSQL and Kafka (embedded, no Docker\n")
             .append("needed), lead-service and opportunity-service. Data is kept between runs.\n")
@@ -382,6 +400,7 @@ public final class LocalRun {
             .append(DEMO_LEAD_COUNT)
             .append(" demo leads unless there are leads already\n")
             .append("  --help        show this text\n")
+            .append("  token         print a bearer token for the running services (see README.md)\n")
             .append("\n")
             .append("Environment variables:\n");
     LocalRunSettings.describeVariables().forEach(line -> usage.append(line).append('\n'));

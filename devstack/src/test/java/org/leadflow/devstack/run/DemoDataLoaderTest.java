@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.tokens.TokenIssuer;
 
 /**
  * The loader against a stand-in for lead-service's leads resource, which records what it receives
@@ -38,6 +39,8 @@ class DemoDataLoaderTest {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, JsonNode> createdByIdempotencyKey = new ConcurrentHashMap<>();
   private final Map<String, String> actionPathByIdempotencyKey = new ConcurrentHashMap<>();
+  /** Subject and roles of the bearer token of each request, by idempotency key ("count" for the GET). */
+  private final Map<String, String> callerByIdempotencyKey = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> actionBodyByIdempotencyKey = new ConcurrentHashMap<>();
   private final Set<String> contentTypes = ConcurrentHashMap.newKeySet();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -64,7 +67,8 @@ class DemoDataLoaderTest {
         new DemoDataLoader(
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
             leads,
-            new PrintStream(printed, true, StandardCharsets.UTF_8));
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            TokenIssuer.withNewKey("https://issuer.leadflow.test"));
   }
 
   @AfterEach
@@ -119,6 +123,22 @@ class DemoDataLoaderTest {
   }
 
   @Test
+  void anIntegrationImportsTheLeadsForTheDemoSellersWhoThenWorkTheirOwn() {
+    loader.loadUnlessLeadsExist(LEADS);
+
+    assertThat(callerByIdempotencyKey.get("count")).isEqualTo("demo-manager [\"sales-manager\"]");
+    for (DemoLead lead : LEADS) {
+      String key = lead.idempotencyKey();
+      assertThat(createdByIdempotencyKey.get(key).get("ownerId").asText()).isIn(DemoLeads.SELLERS);
+      assertThat(callerByIdempotencyKey.get(key)).isEqualTo("demo-import [\"integration\"]");
+      if (actionPathByIdempotencyKey.containsKey(key + "-call")) {
+        assertThat(callerByIdempotencyKey.get(key + "-call")).isEqualTo(lead.request().ownerId() + " [\"seller\"]");
+      }
+    }
+    assertThat(LEADS.stream().map(lead -> lead.request().ownerId())).containsAll(DemoLeads.SELLERS);
+  }
+
+  @Test
   void atMostEightRequestsAreInFlight() {
     loader.load(LEADS);
 
@@ -155,6 +175,8 @@ class DemoDataLoaderTest {
 
   private void leadsResource(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      callerByIdempotencyKey.put(key == null ? "count" : key, caller(exchange.getRequestHeaders().getFirst("Authorization")));
       if ("GET".equals(exchange.getRequestMethod())) {
         respond(
             exchange,
@@ -166,7 +188,6 @@ class DemoDataLoaderTest {
       int now = inFlight.incrementAndGet();
       mostInFlight.accumulateAndGet(now, Math::max);
       try {
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
         JsonNode body = json.readTree(exchange.getRequestBody());
         String path = exchange.getRequestURI().getPath();
@@ -192,6 +213,13 @@ class DemoDataLoaderTest {
         inFlight.decrementAndGet();
       }
     }
+  }
+
+  /** "subject [roles]" of a bearer token, read without checking it (the services check it). */
+  private String caller(String authorization) throws IOException {
+    String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+    JsonNode claims = json.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+    return claims.get("sub").asText() + " " + claims.get("groups");
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, String body)

@@ -7,8 +7,8 @@ import org.leadflow.lead.domain.Activity;
 import org.leadflow.lead.domain.ActivityDirection;
 import org.leadflow.lead.domain.ActivityOutcome;
 import org.leadflow.lead.domain.ActivityType;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.InvalidRequestException;
 
 /** Maps activities between the API and the domain, with the rules that tie their fields together. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class ActivityMapper {
         details.occurredAt(),
         details.endedAt(),
         details.dueAt(),
-        new ActorResponse(activity.authorId(), activity.authorVia().label()),
+        ActorResponse.of(activity.author()),
         activity.loggedAt());
   }
 }

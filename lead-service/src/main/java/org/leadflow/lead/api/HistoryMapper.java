@@ -25,7 +25,7 @@ public class HistoryMapper {
       return new HistoryEntryResponse(
           entry.id(),
           entry.occurredAt(),
-          new ActorResponse(entry.actor().id(), entry.actor().via().label()),
+          ActorResponse.of(entry.actor()),
           entry.action(),
           changes,
           details);

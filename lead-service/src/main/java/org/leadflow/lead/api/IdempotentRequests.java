@@ -21,14 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.leadflow.lead.config.LeadsConfig;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.security.CurrentCaller;
 
 /**
  * {@code Idempotency-Key} (DESIGN.md section 5): the first answer to a key is stored in the
  * transaction that made it, and a repeat of the same request gets that answer again instead of a
  * second effect. The key is claimed first, so a concurrent repeat waits for the first to commit. A
  * request that fails stores nothing (its transaction rolls back) and may be retried with its key.
+ * A key belongs to the caller who sent it: another caller's request with the same key is a request
+ * of its own, and never gets the first caller's answer.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -40,6 +43,7 @@ public class IdempotentRequests {
 
   @Inject ObjectMapper json;
   @Inject LeadsConfig config;
+  @Inject CurrentCaller callers;
 
   /**
    * Answers {@code operation}'s response, once per {@code key}.
@@ -56,24 +60,26 @@ public class IdempotentRequests {
           List.of(new FieldError(HEADER, "must have 1 to " + MAX_KEY_LENGTH + " characters")));
     }
     String hash = hash(scope, request);
+    String caller = callers.get().id();
     return Panache.withTransaction(
         () ->
-            claim(scope, key, hash)
+            claim(caller, scope, key, hash)
                 .chain(
                     claimed ->
                         claimed
-                            ? operation.get().call(response -> store(scope, key, response))
-                            : replay(scope, key, hash)));
+                            ? operation.get().call(response -> store(caller, scope, key, response))
+                            : replay(caller, scope, key, hash)));
   }
 
-  private Uni<Boolean> claim(String scope, String key, String hash) {
+  private Uni<Boolean> claim(String caller, String scope, String key, String hash) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
-                        "INSERT INTO idempotency_key (operation, key, request_hash, created_at)"
-                            + " VALUES (:scope, :key, :hash, :at) ON CONFLICT DO NOTHING")
+                        "INSERT INTO idempotency_key (caller_id, operation, key, request_hash, created_at)"
+                            + " VALUES (:caller, :scope, :key, :hash, :at) ON CONFLICT DO NOTHING")
+                    .setParameter("caller", caller)
                     .setParameter("scope", scope)
                     .setParameter("key", key)
                     .setParameter("hash", hash)
@@ -82,7 +88,7 @@ public class IdempotentRequests {
         .map(inserted -> inserted == 1);
   }
 
-  private Uni<Integer> store(String scope, String key, Response response) {
+  private Uni<Integer> store(String caller, String scope, String key, Response response) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : KEPT_HEADERS) {
       String value = response.getHeaderString(name);
@@ -96,7 +102,9 @@ public class IdempotentRequests {
                 session
                     .createNativeQuery(
                         "UPDATE idempotency_key SET response_status = :status, response_body = :body,"
-                            + " response_headers = cast(cast(:headers as text) as jsonb) WHERE operation = :scope AND key = :key")
+                            + " response_headers = cast(cast(:headers as text) as jsonb)"
+                            + " WHERE caller_id = :caller AND operation = :scope AND key = :key")
+                    .setParameter("caller", caller)
                     .setParameter("status", response.getStatus())
                     .setParameter("body", write(response.getEntity()))
                     .setParameter("headers", write(headers))
@@ -105,15 +113,16 @@ public class IdempotentRequests {
                     .executeUpdate());
   }
 
-  private Uni<Response> replay(String scope, String key, String hash) {
+  private Uni<Response> replay(String caller, String scope, String key, String hash) {
     return Panache.getSession()
         .chain(
             session ->
                 session
                     .createNativeQuery(
                         "SELECT request_hash, response_status, response_body, response_headers::text"
-                            + " FROM idempotency_key WHERE operation = :scope AND key = :key",
+                            + " FROM idempotency_key WHERE caller_id = :caller AND operation = :scope AND key = :key",
                         Object[].class)
+                    .setParameter("caller", caller)
                     .setParameter("scope", scope)
                     .setParameter("key", key)
                     .getSingleResult())

@@ -1,6 +1,7 @@
 package org.leadflow.lead.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,18 +20,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.LeadLifecycle;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.service.LeadService;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
-import org.leadflow.web.Problems;
+import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 /** The lead's lifecycle actions (DESIGN.md section 4); each answers the lead as it is after. */
 @Path("/api/v1/leads/{id}")
@@ -40,11 +43,12 @@ import org.leadflow.web.Problem;
 @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "The lead's state does not allow the action; the problem names both", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadActionsResource {
 
   @Inject LeadService leads;
   @Inject LeadResource leadResource;
-  @Inject Callers callers;
+  @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
 
   @POST
@@ -58,7 +62,7 @@ public class LeadActionsResource {
         "mark-contacted:" + id,
         idempotencyKey,
         id,
-        () -> leads.markContacted(id, Preconditions.expectedVersion(ifMatch), callers.current()).map(leadResource::ok));
+        () -> leads.markContacted(id, Preconditions.expectedVersion(ifMatch), callers.get()).map(leadResource::ok));
   }
 
   @POST
@@ -98,7 +102,7 @@ public class LeadActionsResource {
         request,
         () ->
             leads
-                .disqualify(id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.current())
+                .disqualify(id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.get())
                 .map(leadResource::ok));
   }
 
@@ -138,6 +142,6 @@ public class LeadActionsResource {
         "reactivate:" + id,
         idempotencyKey,
         request == null ? "" : request,
-        () -> leads.reactivate(id, Preconditions.expectedVersion(ifMatch), note, callers.current()).map(leadResource::ok));
+        () -> leads.reactivate(id, Preconditions.expectedVersion(ifMatch), note, callers.get()).map(leadResource::ok));
   }
 }

@@ -3,6 +3,7 @@ package org.leadflow.lead.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,8 +37,10 @@ import org.leadflow.lead.domain.LeadAction;
 import org.leadflow.lead.domain.LeadLifecycle;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.lead.service.StaleVersionException;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 /** Qualifying a lead converts it into an opportunity in opportunity-service (DESIGN.md section 7). */
 @Path("/api/v1/leads/{id}")
@@ -44,6 +48,7 @@ import org.leadflow.web.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadConversionResource {
 
   private static final Logger LOG = Logger.getLogger(LeadConversionResource.class);
@@ -56,10 +61,12 @@ public class LeadConversionResource {
   @Inject LeadService leads;
   @Inject LeadMapper mapper;
   @Inject ConversionPlanner planner;
-  @Inject Callers callers;
+  @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
   @Inject @RestClient OpportunityServiceClient opportunityService;
+  /** The caller's token, passed on to opportunity-service with the dry run's question. */
+  @Inject JsonWebToken token;
 
   @POST
   @Path("/qualify")
@@ -86,7 +93,7 @@ public class LeadConversionResource {
     planner.check(request);
     Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
     if (request.dryRun()) {
-      return leads.get(id).chain(lead -> dryRun(lead, expectedVersion, request));
+      return leads.get(id, callers.get()).chain(lead -> dryRun(lead, expectedVersion, request));
     }
     return idempotent.run(
         "qualify:" + id,
@@ -94,7 +101,7 @@ public class LeadConversionResource {
         request,
         () ->
             leads
-                .qualify(id, expectedVersion, lead -> planner.plan(request, lead), write(request), callers.current())
+                .qualify(id, expectedVersion, lead -> planner.plan(request, lead), write(request), callers.get())
                 .map(this::qualified));
   }
 
@@ -142,7 +149,7 @@ public class LeadConversionResource {
                     expectedVersion,
                     lead -> planner.plan(request != null ? request : read(lead.conversionRequest()), lead),
                     request != null ? write(request) : null,
-                    callers.current())
+                    callers.get())
                 .map(this::qualified));
   }
 
@@ -162,7 +169,9 @@ public class LeadConversionResource {
     ConversionPlan plan = planner.plan(request, lead);
     var details = lead.details();
     return opportunityService
-        .matches(new OpportunityServiceClient.MatchRequest(details.companyName(), details.website(), details.email(), details.phone()))
+        .matches(
+            new OpportunityServiceClient.MatchRequest(details.companyName(), details.website(), details.email(), details.phone()),
+            "Bearer " + token.getRawToken())
         .ifNoItem().after(MATCHES_TIMEOUT).fail()
         .map(
             found ->

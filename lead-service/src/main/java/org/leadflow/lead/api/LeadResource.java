@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,14 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.service.LeadService;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
-import org.leadflow.web.Problems;
+import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/leads")
 @Tag(name = "Leads", description = "Capture, read, list and edit leads")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadResource {
 
   static final String LEAD_EXAMPLE =
@@ -53,12 +57,13 @@ public class LeadResource {
 
   @Inject LeadService leads;
   @Inject LeadMapper mapper;
-  @Inject Callers callers;
+  @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER, Roles.INTEGRATION})
   @Operation(
       operationId = "createLead",
       summary = "Create a lead",
@@ -78,7 +83,7 @@ public class LeadResource {
         request,
         () ->
             leads
-                .capture(mapper.toEdit(request), callers.current())
+                .capture(mapper.toEdit(request), callers.get())
                 .map(
                     lead ->
                         Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
@@ -93,7 +98,7 @@ public class LeadResource {
   @APIResponse(responseCode = "200", description = "The lead; ETag carries its version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@PathParam("id") UUID id) {
-    return leads.get(id).map(this::ok);
+    return leads.get(id, callers.get()).map(this::ok);
   }
 
   @PATCH
@@ -128,7 +133,7 @@ public class LeadResource {
       throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
     }
     return leads
-        .update(id, Preconditions.expectedVersion(ifMatch), callers.current(), lead -> mapper.toEdit(patched(lead, patch)))
+        .update(id, Preconditions.expectedVersion(ifMatch), callers.get(), lead -> mapper.toEdit(patched(lead, patch)))
         .map(this::ok);
   }
 
@@ -138,7 +143,7 @@ public class LeadResource {
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
-        .list(parameters.toQuery())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
   }
 

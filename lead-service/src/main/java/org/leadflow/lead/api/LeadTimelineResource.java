@@ -1,6 +1,7 @@
 package org.leadflow.lead.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,27 +22,30 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.service.LeadService;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 /** A lead's outreach timeline and its audit history. */
 @Path("/api/v1/leads/{id}")
 @Tag(name = "Lead timeline", description = "Outreach activities and audit history")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadTimelineResource {
 
   @Inject LeadService leads;
   @Inject ActivityMapper activityMapper;
   @Inject HistoryMapper historyMapper;
-  @Inject Callers callers;
+  @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
 
   @POST
@@ -76,7 +80,7 @@ public class LeadTimelineResource {
         request,
         () ->
             leads
-                .logActivity(id, details, callers.current())
+                .logActivity(id, details, callers.get())
                 .map(
                     activity ->
                         Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())
@@ -94,7 +98,7 @@ public class LeadTimelineResource {
       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
     PageRequest paging = PageRequest.parse(page, size);
     return leads
-        .activities(id, paging.page(), paging.size())
+        .activities(id, paging.page(), paging.size(), callers.get())
         .map(found -> new ActivityPage(found.items().stream().map(activityMapper::toResponse).toList(), found.page(), found.size(), found.total()));
   }
 
@@ -111,7 +115,7 @@ public class LeadTimelineResource {
       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
     PageRequest paging = PageRequest.parse(page, size);
     return leads
-        .history(id, paging.page(), paging.size())
+        .history(id, paging.page(), paging.size(), callers.get())
         .map(found -> new HistoryPage(found.items().stream().map(historyMapper::toResponse).toList(), found.page(), found.size(), found.total()));
   }
 

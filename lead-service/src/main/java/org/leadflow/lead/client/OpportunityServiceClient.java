@@ -3,9 +3,11 @@ package org.leadflow.lead.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * opportunity-service's matching endpoint, as its published OpenAPI document describes it: which
  * existing accounts and contacts a lead's conversion would reuse.
+ *
+ * <p>Calls carry the bearer token of the person whose request led to them: opportunity-service
+ * decides what that person may see and counts the call against their budget, and lead-service holds
+ * no credentials of its own.
  */
 @RegisterRestClient(configKey = "opportunity-service")
 @Path("/api/v1/matches")
@@ -21,8 +27,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface OpportunityServiceClient {
 
+  /** @param authorization the caller's {@code Authorization} header, {@code Bearer <token>} */
   @POST
-  Uni<Matches> matches(MatchRequest request);
+  Uni<Matches> matches(MatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record MatchRequest(String companyName, String website, String email, String phone) {}

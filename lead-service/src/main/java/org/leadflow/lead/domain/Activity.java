@@ -32,6 +32,7 @@ public class Activity {
   private Instant endedAt;
   private Instant dueAt;
   private String authorId;
+  private String authorName;
 
   @Enumerated(EnumType.STRING)
   private Actor.Channel authorVia;
@@ -64,6 +65,7 @@ public class Activity {
     activity.endedAt = details.endedAt();
     activity.dueAt = details.dueAt();
     activity.authorId = author.id();
+    activity.authorName = author.name();
     activity.authorVia = author.via();
     activity.loggedAt = now;
     return activity;
@@ -86,12 +88,8 @@ public class Activity {
     return new Details(type, subject, description, direction, outcome, occurredAt, endedAt, dueAt);
   }
 
-  public String authorId() {
-    return authorId;
-  }
-
-  public Actor.Channel authorVia() {
-    return authorVia;
+  public Actor author() {
+    return new Actor(authorId, authorName, authorVia);
   }
 
   public Instant loggedAt() {

@@ -2,8 +2,11 @@ package org.leadflow.lead.domain;
 
 import java.util.Objects;
 
-/** Who made a change, and through what. */
-public record Actor(String id, Channel via) {
+/**
+ * Who made a change, and through what: a person's or service account's id (their token's subject),
+ * their display name when known, and the channel.
+ */
+public record Actor(String id, String name, Channel via) {
 
   /** Through what a change was made (DESIGN.md section 4). */
   public enum Channel {
@@ -28,6 +31,11 @@ public record Actor(String id, Channel via) {
     Objects.requireNonNull(via);
   }
 
+  public Actor(String id, Channel via) {
+    this(id, null, via);
+  }
+
+  /** A part of LeadFlow acting on its own, e.g. on an event from another service. */
   public static Actor system(String component) {
     return new Actor(component, Channel.SYSTEM);
   }

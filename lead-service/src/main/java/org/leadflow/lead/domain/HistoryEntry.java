@@ -1,5 +1,6 @@
 package org.leadflow.lead.domain;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import jakarta.persistence.Column;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
@@ -22,6 +22,7 @@ public class HistoryEntry {
   private UUID leadId;
   private Instant occurredAt;
   private String actorId;
+  private String actorName;
 
   @Enumerated(EnumType.STRING)
   private Actor.Channel actorVia;
@@ -47,6 +48,7 @@ public class HistoryEntry {
     this.leadId = event.leadId();
     this.occurredAt = event.at();
     this.actorId = event.actor().id();
+    this.actorName = event.actor().name();
     this.actorVia = event.actor().via();
     this.action = action;
     this.changes = changesJson;
@@ -66,7 +68,7 @@ public class HistoryEntry {
   }
 
   public Actor actor() {
-    return new Actor(actorId, actorVia);
+    return new Actor(actorId, actorName, actorVia);
   }
 
   public String action() {

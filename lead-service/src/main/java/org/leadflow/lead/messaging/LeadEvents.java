@@ -9,16 +9,16 @@ import org.leadflow.contracts.lead.LeadActivityLogged;
 import org.leadflow.contracts.lead.LeadCreated;
 import org.leadflow.contracts.lead.LeadDisqualified;
 import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadReactivated;
 import org.leadflow.contracts.lead.LeadUpdated;
 import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadEvent;
-import org.leadflow.lead.domain.StatusChanges;
-import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Qualification;
-import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.lead.domain.StatusChanges;
 import org.leadflow.messaging.Outbox;
 import org.leadflow.messaging.OutboxEvent;
 
@@ -165,7 +165,7 @@ public class LeadEvents {
         details.direction() == null ? null : details.direction().label(),
         details.outcome() == null ? null : details.outcome().label(),
         details.occurredAt(),
-        activity.authorId(),
+        activity.author().id(),
         activity.loggedAt());
   }
 

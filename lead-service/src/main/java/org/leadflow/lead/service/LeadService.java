@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,9 +29,12 @@ import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.persistence.ActivityRepository;
 import org.leadflow.lead.persistence.HistoryRepository;
 import org.leadflow.lead.persistence.LeadRepository;
+import org.leadflow.web.security.ActionForbiddenException;
+import org.leadflow.web.security.Caller;
 
 /**
- * The lead use cases. Each write checks the caller's expected version, lets the lead decide
+ * The lead use cases. Each one reads the lead as the caller may see it (a seller only their own: any
+ * other lead is "not found"), each write checks the caller's expected version, lets the lead decide
  * (domain), and commits the change, its history and its events in one transaction.
  */
 @ApplicationScoped
@@ -47,9 +52,18 @@ public class LeadService {
   /** What an edit sets: everything a person edits on a lead. */
   public record LeadEdit(LeadDetails details, Qualification qualification, String ownerId) {}
 
+  /**
+   * Captures a new lead, owned by the caller unless the edit names another owner, which only those
+   * who assign owners may do.
+   */
   @WithTransaction
-  public Uni<Lead> capture(LeadEdit edit, Actor actor) {
-    Lead lead = Lead.capture(edit.details(), edit.qualification(), edit.ownerId(), actor, now());
+  public Uni<Lead> capture(LeadEdit edit, Caller caller) {
+    String owner = edit.ownerId() == null ? caller.id() : edit.ownerId();
+    if (!owner.equals(caller.id()) && !caller.mayAssignOwners()) {
+      throw new ActionForbiddenException("Only a sales manager or an integration may create a lead for another owner");
+    }
+    Actor actor = actorOf(caller);
+    Lead lead = Lead.capture(edit.details(), edit.qualification(), owner, actor, now());
     return leads
         .persist(lead)
         .call(() -> recorder.record(lead, List.of(lead.captured(actor))))
@@ -57,8 +71,8 @@ public class LeadService {
   }
 
   @WithSession
-  public Uni<Lead> get(UUID id) {
-    return find(id);
+  public Uni<Lead> get(UUID id, Caller caller) {
+    return find(id, caller);
   }
 
   /**
@@ -66,16 +80,19 @@ public class LeadService {
    * applied to what is there now, inside the transaction).
    */
   @WithTransaction
-  public Uni<Lead> update(UUID id, Optional<Long> expectedVersion, Actor actor, Function<Lead, LeadEdit> edit) {
-    return change(id, expectedVersion, lead -> {
+  public Uni<Lead> update(UUID id, Optional<Long> expectedVersion, Caller caller, Function<Lead, LeadEdit> edit) {
+    return change(id, expectedVersion, caller, lead -> {
       LeadEdit values = edit.apply(lead);
-      return lead.update(values.details(), values.qualification(), values.ownerId(), actor, now());
+      if (!Objects.equals(values.ownerId(), lead.ownerId()) && !caller.seesEveryOwner()) {
+        throw new ActionForbiddenException("Only a sales manager may reassign a lead to another owner");
+      }
+      return lead.update(values.details(), values.qualification(), values.ownerId(), actorOf(caller), now());
     });
   }
 
   @WithTransaction
-  public Uni<Lead> markContacted(UUID id, Optional<Long> expectedVersion, Actor actor) {
-    return change(id, expectedVersion, lead -> lead.markContacted(actor, now()));
+  public Uni<Lead> markContacted(UUID id, Optional<Long> expectedVersion, Caller caller) {
+    return change(id, expectedVersion, caller, lead -> lead.markContacted(actorOf(caller), now()));
   }
 
   @WithTransaction
@@ -85,20 +102,21 @@ public class LeadService {
       StatusReason reason,
       String note,
       LocalDate nurtureUntil,
-      Actor actor) {
-    return change(id, expectedVersion, lead -> lead.disqualify(reason, note, nurtureUntil, actor, now()));
+      Caller caller) {
+    return change(
+        id, expectedVersion, caller, lead -> lead.disqualify(reason, note, nurtureUntil, actorOf(caller), now()));
   }
 
   @WithTransaction
-  public Uni<Lead> reactivate(UUID id, Optional<Long> expectedVersion, String note, Actor actor) {
-    return change(id, expectedVersion, lead -> lead.reactivate(note, actor, now()));
+  public Uni<Lead> reactivate(UUID id, Optional<Long> expectedVersion, String note, Caller caller) {
+    return change(id, expectedVersion, caller, lead -> lead.reactivate(note, actorOf(caller), now()));
   }
 
   /** Qualifies an Open lead and requests its conversion, in one transaction (DESIGN.md section 7). */
   @WithTransaction
   public Uni<Lead> qualify(
-      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Actor actor) {
-    return change(id, expectedVersion, lead -> lead.qualify(plan.apply(lead), request, actor, now()));
+      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Caller caller) {
+    return change(id, expectedVersion, caller, lead -> lead.qualify(plan.apply(lead), request, actorOf(caller), now()));
   }
 
   /**
@@ -108,11 +126,14 @@ public class LeadService {
    */
   @WithTransaction
   public Uni<Lead> retryConversion(
-      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Actor actor) {
+      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Caller caller) {
     return change(
         id,
         expectedVersion,
-        lead -> lead.retryConversion(plan.apply(lead), request != null ? request : lead.conversionRequest(), actor, now()));
+        caller,
+        lead ->
+            lead.retryConversion(
+                plan.apply(lead), request != null ? request : lead.conversionRequest(), actorOf(caller), now()));
   }
 
   @WithTransaction
@@ -121,21 +142,22 @@ public class LeadService {
     return change(
         leadId,
         Optional.empty(),
+        null,
         lead -> lead.conversionCompleted(conversionId, opportunityId, accountId, contactId, OPPORTUNITY_SERVICE, now()));
   }
 
   @WithTransaction
   public Uni<Lead> conversionFailed(UUID leadId, UUID conversionId, String reason, String detail) {
     return change(
-        leadId, Optional.empty(), lead -> lead.conversionFailed(conversionId, reason, detail, OPPORTUNITY_SERVICE, now()));
+        leadId, Optional.empty(), null, lead -> lead.conversionFailed(conversionId, reason, detail, OPPORTUNITY_SERVICE, now()));
   }
 
   @WithTransaction
-  public Uni<Activity> logActivity(UUID id, Activity.Details details, Actor actor) {
-    return find(id)
+  public Uni<Activity> logActivity(UUID id, Activity.Details details, Caller caller) {
+    return find(id, caller)
         .chain(
             lead -> {
-              Lead.ActivityLog log = lead.logActivity(details, actor, now());
+              Lead.ActivityLog log = lead.logActivity(details, actorOf(caller), now());
               return activities
                   .persist(log.activity())
                   .call(() -> recorder.record(lead, log.events()))
@@ -144,8 +166,8 @@ public class LeadService {
   }
 
   @WithSession
-  public Uni<Page<Activity>> activities(UUID leadId, int page, int size) {
-    return find(leadId)
+  public Uni<Page<Activity>> activities(UUID leadId, int page, int size, Caller caller) {
+    return find(leadId, caller)
         .chain(
             lead -> {
               var query =
@@ -159,8 +181,8 @@ public class LeadService {
   }
 
   @WithSession
-  public Uni<Page<HistoryEntry>> history(UUID leadId, int page, int size) {
-    return find(leadId)
+  public Uni<Page<HistoryEntry>> history(UUID leadId, int page, int size, Caller caller) {
+    return find(leadId, caller)
         .chain(
             lead -> {
               var query =
@@ -173,9 +195,11 @@ public class LeadService {
             });
   }
 
+  /** The leads that match {@code query} among those the caller may see. */
   @WithSession
-  public Uni<Page<Lead>> list(LeadQuery query) {
-    var found = leads.find(query.where(), query.sort(), query.parameters());
+  public Uni<Page<Lead>> list(LeadQuery query, Caller caller) {
+    LeadQuery visible = caller.seesEveryOwner() ? query : query.and("ownerId = :visibleTo", "visibleTo", caller.id());
+    var found = leads.find(visible.where(), visible.sort(), visible.parameters());
     // One session runs one statement at a time: the page, then the count.
     return found
         .page(io.quarkus.panache.common.Page.of(query.page(), query.size()))
@@ -183,8 +207,13 @@ public class LeadService {
         .chain(items -> found.count().map(total -> new Page<>(items, query.page(), query.size(), total)));
   }
 
-  private Uni<Lead> change(UUID id, Optional<Long> expectedVersion, Function<Lead, List<LeadEvent>> action) {
-    return find(id)
+  /**
+   * @param caller who asks for the change, or null when LeadFlow makes it on its own (an event from
+   *     another service)
+   */
+  private Uni<Lead> change(
+      UUID id, Optional<Long> expectedVersion, Caller caller, Function<Lead, List<LeadEvent>> action) {
+    return (caller == null ? find(id) : find(id, caller))
         .invoke(lead -> expectedVersion.ifPresent(expected -> {
           if (expected != lead.version()) {
             throw new StaleVersionException(expected, lead.version());
@@ -201,6 +230,21 @@ public class LeadService {
     return leads.findById(id).onItem().ifNull().failWith(() -> new LeadNotFoundException(id));
   }
 
+  /** Another owner's lead is as unknown to a seller as one that does not exist (DESIGN.md section 9). */
+  private Uni<Lead> find(UUID id, Caller caller) {
+    return find(id)
+        .invoke(lead -> {
+          if (!caller.mayAccess(lead.ownerId())) {
+            throw new LeadNotFoundException(id);
+          }
+        });
+  }
+
+  /** What the audit history records of a caller: an integration's changes come through an import. */
+  private static Actor actorOf(Caller caller) {
+    return new Actor(caller.id(), caller.name(), caller.isServiceAccount() ? Actor.Channel.IMPORT : Actor.Channel.USER);
+  }
+
   /** PostgreSQL keeps microseconds: rounding here makes the event, the row and the answer agree. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -210,5 +254,13 @@ public class LeadService {
   public record Page<T>(List<T> items, int page, int size, long total) {}
 
   /** Sort and filters of the lead list, as a Panache query. */
-  public record LeadQuery(String where, Map<String, Object> parameters, Sort sort, int page, int size) {}
+  public record LeadQuery(String where, Map<String, Object> parameters, Sort sort, int page, int size) {
+
+    /** This query with one more condition. */
+    LeadQuery and(String condition, String parameter, Object value) {
+      Map<String, Object> more = new HashMap<>(parameters);
+      more.put(parameter, value);
+      return new LeadQuery("(" + where + ") and " + condition, more, sort, page, size);
+    }
+  }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /** {@code POST} and {@code GET /leads/{id}/activities}: the lead's outreach timeline. */
 @QuarkusTest
@@ -52,7 +53,7 @@ class LeadActivitiesTest {
     assertThat(logged.<String>path("outcome")).isEqualTo("Completed");
     assertThat(Instant.parse(logged.path("occurredAt"))).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
     assertThat(Instant.parse(logged.path("endedAt"))).isEqualTo(Instant.parse("2026-03-02T11:00:00Z"));
-    assertThat(logged.<Map<String, String>>path("author")).containsOnly(Map.entry("id", "anonymous"), Map.entry("via", "user"));
+    assertThat(logged.<Map<String, String>>path("author")).containsOnly(Map.entry("id", TestTokens.DEFAULT_CALLER), Map.entry("name", TestTokens.DEFAULT_CALLER_NAME), Map.entry("via", "user"));
     assertThat(logged.<String>path("loggedAt")).isNotNull();
   }
 

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /** {@code PATCH /leads/{id}}: JSON Merge Patch (RFC 7386) of the lead's editable fields, with If-Match. */
 @QuarkusTest
@@ -120,14 +121,14 @@ class LeadEditTest {
   void editingACriterionStampsWhoCapturedItAndWhenLeavingTheOthersAlone() {
     String id = newQualifiedLead();
     ExtractableResponse<Response> before = get(id);
-    assertThat(before.<String>path("qualification.budget.capturedBy")).isEqualTo("anonymous");
+    assertThat(before.<String>path("qualification.budget.capturedBy")).isEqualTo(TestTokens.DEFAULT_CALLER);
     assertThat(before.<String>path("qualification.timeline.capturedBy")).isNull();
     assertThat(before.<String>path("qualification.timeline.capturedAt")).isNull();
 
     ExtractableResponse<Response> edited =
         succeeded(patch(id, "{\"qualification\":{\"timeline\":{\"purchaseTimeframe\":\"This Quarter\"}}}"));
 
-    assertThat(edited.<String>path("qualification.timeline.capturedBy")).isEqualTo("anonymous");
+    assertThat(edited.<String>path("qualification.timeline.capturedBy")).isEqualTo(TestTokens.DEFAULT_CALLER);
     assertThat(Instant.parse(edited.path("qualification.timeline.capturedAt")))
         .isAfter(Instant.parse(before.path("qualification.budget.capturedAt")));
     assertThat(edited.<String>path("qualification.budget.capturedAt"))

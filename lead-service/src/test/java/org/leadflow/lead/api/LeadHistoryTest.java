@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /** {@code GET /leads/{id}/history}: every change of a lead, who made it, when, old and new values. */
 @QuarkusTest
@@ -46,7 +47,7 @@ class LeadHistoryTest {
 
     assertThat(entries.getInt("total")).isEqualTo(1);
     assertThat(entries.getString("items[0].action")).isEqualTo("created");
-    assertThat(entries.getString("items[0].actor.id")).isEqualTo("anonymous");
+    assertThat(entries.getString("items[0].actor.id")).isEqualTo(TestTokens.DEFAULT_CALLER);
     assertThat(entries.getString("items[0].actor.via")).isEqualTo("user");
     assertThat(Instant.parse(entries.getString("items[0].occurredAt"))).isEqualTo(Instant.parse(Leads.get(id).path("createdAt")));
     assertThat(entries.getList("items[0].changes", Map.class))
@@ -59,6 +60,8 @@ class LeadHistoryTest {
             tuple("source", null, "Web"),
             tuple("numberOfEmployees", null, 12),
             tuple("annualRevenue", null, Map.of("amount", "100.00", "currency", "GBP")),
+            // Owned by whoever captured it: no ownerId in the request.
+            tuple("ownerId", null, TestTokens.DEFAULT_CALLER),
             tuple("attributes", null, Map.of("newsletter", true)),
             tuple("qualification.budget.status", null, "Can Buy"));
   }
@@ -102,7 +105,7 @@ class LeadHistoryTest {
     assertThat(entries.getList("items[0].changes", Map.class))
         .extracting(change -> change.get("field"), change -> change.get("oldValue"), change -> change.get("newValue"))
         .containsExactly(tuple("statusReason", "New", "Contacted"), tuple("statusReasonCode", 1, 2));
-    assertThat(entries.getString("items[0].actor.id")).isEqualTo("anonymous");
+    assertThat(entries.getString("items[0].actor.id")).isEqualTo(TestTokens.DEFAULT_CALLER);
   }
 
   @Test

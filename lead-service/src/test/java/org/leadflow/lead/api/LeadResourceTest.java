@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.tokens.TestTokens;
 
 @QuarkusTest
 public class LeadResourceTest {
@@ -103,10 +104,10 @@ public class LeadResourceTest {
     assertThat(lead.<String>path("qualification.budget.amount.amount")).isEqualTo("50000.00");
     assertThat(lead.<String>path("qualification.budget.status")).isEqualTo("Will Buy");
     assertThat(lead.<String>path("qualification.budget.note")).isEqualTo("Signed off");
-    assertThat(lead.<String>path("qualification.budget.capturedBy")).isEqualTo("anonymous");
+    assertThat(lead.<String>path("qualification.budget.capturedBy")).isEqualTo(TestTokens.DEFAULT_CALLER);
     assertThat(lead.<String>path("qualification.budget.capturedAt")).isEqualTo(lead.<String>path("createdAt"));
     assertThat(lead.<Boolean>path("qualification.authority.decisionMaker")).isTrue();
-    assertThat(lead.<String>path("qualification.authority.capturedBy")).isEqualTo("anonymous");
+    assertThat(lead.<String>path("qualification.authority.capturedBy")).isEqualTo(TestTokens.DEFAULT_CALLER);
     assertThat(lead.<String>path("qualification.need.level")).isNull();
     assertThat(lead.<String>path("qualification.need.capturedBy")).isNull();
     assertThat(lead.<String>path("qualification.need.capturedAt")).isNull();

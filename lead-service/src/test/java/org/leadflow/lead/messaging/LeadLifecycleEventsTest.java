@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.devstack.EventContract;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
-import org.leadflow.devstack.EventContract;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /** What reaches lead-events, in order, as one lead goes through its life. */
 @QuarkusTest
@@ -62,7 +63,7 @@ class LeadLifecycleEventsTest {
 
       JsonNode created = data(events.get(0));
       assertThat(created.get("lastName").asText()).isEqualTo("Noether");
-      assertThat(created.get("createdBy").asText()).isEqualTo("anonymous");
+      assertThat(created.get("createdBy").asText()).isEqualTo(TestTokens.DEFAULT_CALLER);
 
       JsonNode edited = data(events.get(1));
       assertThat(edited.get("changes")).hasSize(1);

@@ -1,6 +1,7 @@
 package org.leadflow.opportunity.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,12 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.AccountPage;
 import org.leadflow.opportunity.service.AccountQueries;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/accounts")
 @Tag(name = "Accounts", description = "Organisations, created from qualified leads or reused by them")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class AccountResource {
 
   static final String ACCOUNT_EXAMPLE =
@@ -35,6 +39,7 @@ public class AccountResource {
           + "\"originatingLeadId\":\"0190f5c1-2b3c-7d4e-8f50-1a2b3c4d5e6f\",\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
   @Inject AccountQueries accounts;
+  @Inject CurrentCaller callers;
 
   @GET
   @Path("/{id}")
@@ -51,7 +56,7 @@ public class AccountResource {
       description = "No such account",
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@Parameter(description = "Account id (UUID)") @PathParam("id") UUID id) {
-    return accounts.get(id).map(account -> ResponseMapper.ok(ResponseMapper.account(account), account.version()));
+    return accounts.get(id, callers.get()).map(account -> ResponseMapper.ok(ResponseMapper.account(account), account.version()));
   }
 
   @GET
@@ -69,7 +74,7 @@ public class AccountResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<AccountPage> list(@BeanParam AccountListParameters parameters) {
     return accounts
-        .list(parameters.toQuery())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new AccountPage(page.items().stream().map(ResponseMapper::account).toList(), page.page(), page.size(), page.total()));
   }
 }

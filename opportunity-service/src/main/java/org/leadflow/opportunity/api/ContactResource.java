@@ -1,6 +1,7 @@
 package org.leadflow.opportunity.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,12 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.ContactPage;
 import org.leadflow.opportunity.service.ContactQueries;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/contacts")
 @Tag(name = "Contacts", description = "People, created from qualified leads or reused by them")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class ContactResource {
 
   static final String CONTACT_EXAMPLE =
@@ -34,6 +38,7 @@ public class ContactResource {
           + "\"originatingLeadId\":\"0190f5c1-2b3c-7d4e-8f50-1a2b3c4d5e6f\",\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
   @Inject ContactQueries contacts;
+  @Inject CurrentCaller callers;
 
   @GET
   @Path("/{id}")
@@ -50,7 +55,7 @@ public class ContactResource {
       description = "No such contact",
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@Parameter(description = "Contact id (UUID)") @PathParam("id") UUID id) {
-    return contacts.get(id).map(contact -> ResponseMapper.ok(ResponseMapper.contact(contact), contact.version()));
+    return contacts.get(id, callers.get()).map(contact -> ResponseMapper.ok(ResponseMapper.contact(contact), contact.version()));
   }
 
   @GET
@@ -68,7 +73,7 @@ public class ContactResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<ContactPage> list(@BeanParam ContactListParameters parameters) {
     return contacts
-        .list(parameters.toQuery())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new ContactPage(page.items().stream().map(ResponseMapper::contact).toList(), page.page(), page.size(), page.total()));
   }
 }

@@ -1,6 +1,7 @@
 package org.leadflow.opportunity.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,15 +21,20 @@ import org.leadflow.opportunity.domain.AccountMatchedBy;
 import org.leadflow.opportunity.domain.ContactMatchedBy;
 import org.leadflow.opportunity.domain.MatchProbe;
 import org.leadflow.opportunity.service.MatchFinder;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.Caller;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/matches")
 @Tag(name = "Matches", description = "Existing accounts and contacts a lead would be converted into")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER, Roles.INTEGRATION})
 public class MatchResource {
 
   @Inject MatchFinder matches;
+  @Inject CurrentCaller callers;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -74,12 +80,17 @@ public class MatchResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<MatchResponse> find(@Valid @NotNull MatchRequest request) {
     // What cannot be matched is left out, exactly as a conversion of the same lead leaves it out.
+    Caller caller = callers.get();
     return matches
         .find(MatchProbe.of(request.companyName(), request.website(), request.email(), request.phone()))
-        .map(MatchResource::response);
+        .map(found -> response(found, caller));
   }
 
-  private static MatchResponse response(MatchFinder.Matches found) {
+  /**
+   * Every match is named, as a conversion would reuse it whoever owns it; but a contact the caller
+   * may not see keeps its personal data (name, email) to itself.
+   */
+  private static MatchResponse response(MatchFinder.Matches found, Caller caller) {
     return new MatchResponse(
         found.accounts().stream()
             .map(
@@ -94,8 +105,8 @@ public class MatchResource {
                 match ->
                     new MatchResponse.ContactMatch(
                         match.contact().id(),
-                        match.contact().fullName(),
-                        match.contact().email(),
+                        caller.mayAccess(match.contact().ownerId()) ? match.contact().fullName() : null,
+                        caller.mayAccess(match.contact().ownerId()) ? match.contact().email() : null,
                         match.matchedBy().stream().map(ContactMatchedBy::code).toList()))
             .toList());
   }

@@ -21,7 +21,9 @@ public record MatchResponse(List<AccountMatch> accounts, List<ContactMatch> cont
   @Schema(name = "ContactMatch")
   public record ContactMatch(
       UUID id,
-      @Schema(example = "Ada Lovelace") String name,
-      @Schema(example = "ada.lovelace@analytical-engines.example") String email,
+      @Schema(description = "null when the caller may not see the contact (a seller, another owner's contact)", example = "Ada Lovelace")
+          String name,
+      @Schema(description = "null when the caller may not see the contact", example = "ada.lovelace@analytical-engines.example")
+          String email,
       @Schema(description = "Why it matches", example = "[\"email\"]", enumeration = {"email", "phone"}) List<String> matchedBy) {}
 }

@@ -1,6 +1,7 @@
 package org.leadflow.opportunity.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,12 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.OpportunityPage;
 import org.leadflow.opportunity.service.OpportunityQueries;
-import org.leadflow.web.Problems;
 import org.leadflow.web.Problem;
+import org.leadflow.web.Problems;
+import org.leadflow.web.security.CurrentCaller;
+import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/opportunities")
 @Tag(name = "Opportunities", description = "Opportunities created from qualified leads")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class OpportunityResource {
 
   static final String OPPORTUNITY_EXAMPLE =
@@ -41,6 +45,7 @@ public class OpportunityResource {
           + "\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
   @Inject OpportunityQueries opportunities;
+  @Inject CurrentCaller callers;
 
   @GET
   @Path("/{id}")
@@ -62,7 +67,7 @@ public class OpportunityResource {
       description = "No such opportunity: unknown, or a conversion not processed yet (or failed)",
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id) {
-    return opportunities.get(id).map(found -> ResponseMapper.ok(ResponseMapper.opportunity(found), found.opportunity().version()));
+    return opportunities.get(id, callers.get()).map(found -> ResponseMapper.ok(ResponseMapper.opportunity(found), found.opportunity().version()));
   }
 
   @GET
@@ -83,7 +88,7 @@ public class OpportunityResource {
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<OpportunityPage> list(@BeanParam OpportunityListParameters parameters) {
     return opportunities
-        .list(parameters.toQuery())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new OpportunityPage(page.items().stream().map(ResponseMapper::opportunity).toList(), page.page(), page.size(), page.total()));
   }
 }

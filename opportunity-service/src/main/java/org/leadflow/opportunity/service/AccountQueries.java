@@ -7,24 +7,21 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.leadflow.opportunity.domain.Account;
 import org.leadflow.opportunity.persistence.AccountRepository;
+import org.leadflow.web.security.Caller;
 
-/** Reads accounts. */
+/** Reads accounts, as far as the caller may see them. */
 @ApplicationScoped
 public class AccountQueries {
 
   @Inject AccountRepository accounts;
 
   @WithSession
-  public Uni<Account> get(UUID id) {
-    return accounts.findById(id).onItem().ifNull().failWith(() -> RecordNotFoundException.account(id));
+  public Uni<Account> get(UUID id, Caller caller) {
+    return Visibility.one(accounts, id, Visibility.OWN_OR_LINKED_ACCOUNT, caller, () -> RecordNotFoundException.account(id));
   }
 
   @WithSession
-  public Uni<Page<Account>> list(ListQuery query) {
-    var found = accounts.find(query.where(), query.sort(), query.parameters());
-    return found
-        .page(io.quarkus.panache.common.Page.of(query.page(), query.size()))
-        .list()
-        .chain(items -> found.count().map(total -> new Page<>(items, query.page(), query.size(), total)));
+  public Uni<Page<Account>> list(ListQuery query, Caller caller) {
+    return Visibility.page(accounts, query, Visibility.OWN_OR_LINKED_ACCOUNT, caller);
   }
 }

@@ -7,24 +7,21 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.leadflow.opportunity.domain.Contact;
 import org.leadflow.opportunity.persistence.ContactRepository;
+import org.leadflow.web.security.Caller;
 
-/** Reads contacts. */
+/** Reads contacts, as far as the caller may see them. */
 @ApplicationScoped
 public class ContactQueries {
 
   @Inject ContactRepository contacts;
 
   @WithSession
-  public Uni<Contact> get(UUID id) {
-    return contacts.findById(id).onItem().ifNull().failWith(() -> RecordNotFoundException.contact(id));
+  public Uni<Contact> get(UUID id, Caller caller) {
+    return Visibility.one(contacts, id, Visibility.OWN_OR_LINKED_CONTACT, caller, () -> RecordNotFoundException.contact(id));
   }
 
   @WithSession
-  public Uni<Page<Contact>> list(ListQuery query) {
-    var found = contacts.find(query.where(), query.sort(), query.parameters());
-    return found
-        .page(io.quarkus.panache.common.Page.of(query.page(), query.size()))
-        .list()
-        .chain(items -> found.count().map(total -> new Page<>(items, query.page(), query.size(), total)));
+  public Uni<Page<Contact>> list(ListQuery query, Caller caller) {
+    return Visibility.page(contacts, query, Visibility.OWN_OR_LINKED_CONTACT, caller);
   }
 }

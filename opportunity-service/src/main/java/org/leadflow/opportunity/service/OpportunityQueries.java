@@ -12,6 +12,7 @@ import org.leadflow.opportunity.domain.Opportunity;
 import org.leadflow.opportunity.domain.OpportunityLine;
 import org.leadflow.opportunity.persistence.OpportunityLineRepository;
 import org.leadflow.opportunity.persistence.OpportunityRepository;
+import org.leadflow.web.security.Caller;
 
 /** Reads opportunities with their lines. */
 @ApplicationScoped
@@ -24,9 +25,10 @@ public class OpportunityQueries {
   public record OpportunityWithLines(Opportunity opportunity, List<OpportunityLine> lines) {}
 
   @WithSession
-  public Uni<OpportunityWithLines> get(UUID id) {
+  public Uni<OpportunityWithLines> get(UUID id, Caller caller) {
     return opportunities
         .findById(id)
+        .map(found -> found != null && caller.mayAccess(found.ownerId()) ? found : null)
         .onItem()
         .ifNull()
         .failWith(() -> RecordNotFoundException.opportunity(id))
@@ -35,17 +37,18 @@ public class OpportunityQueries {
   }
 
   @WithSession
-  public Uni<Page<OpportunityWithLines>> list(ListQuery query) {
-    var found = opportunities.find(query.where(), query.sort(), query.parameters());
+  public Uni<Page<OpportunityWithLines>> list(ListQuery query, Caller caller) {
+    ListQuery visible = Visibility.restrict(query, Visibility.OWN, caller);
+    var found = opportunities.find(visible.where(), visible.sort(), visible.parameters());
     // One session runs one statement at a time: the page, its count, then the page's lines.
     return found
-        .page(io.quarkus.panache.common.Page.of(query.page(), query.size()))
+        .page(io.quarkus.panache.common.Page.of(visible.page(), visible.size()))
         .list()
         .chain(
             items ->
                 found
                     .count()
-                    .chain(total -> withLines(items).map(page -> new Page<>(page, query.page(), query.size(), total))));
+                    .chain(total -> withLines(items).map(page -> new Page<>(page, visible.page(), visible.size(), total))));
   }
 
   /** The opportunities with their lines, read in one query. */

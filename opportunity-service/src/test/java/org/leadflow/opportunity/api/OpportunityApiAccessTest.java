@@ -1,0 +1,217 @@
+package org.leadflow.opportunity.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leadflow.opportunity.Api.ACCOUNTS;
+import static org.leadflow.opportunity.Api.CONTACTS;
+import static org.leadflow.opportunity.Api.MATCHES;
+import static org.leadflow.opportunity.Api.OPPORTUNITIES;
+import static org.leadflow.opportunity.Api.problem;
+import static org.leadflow.opportunity.Api.succeeded;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.leadflow.devstack.tokens.TestTokens;
+import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
+import org.leadflow.opportunity.Database;
+import org.leadflow.opportunity.LeadEvents;
+import org.leadflow.opportunity.QualifiedLead;
+
+/**
+ * Who may read what (DESIGN.md section 9), for every endpoint of opportunity-service: a bearer token
+ * is required and verified; sellers and sales managers read, integrations only look for matches,
+ * admins do neither; a seller reads the opportunities they own and the accounts and contacts they
+ * own or that one of their opportunities is linked to, and nothing else exists for them.
+ */
+@QuarkusTest
+class OpportunityApiAccessTest {
+
+  private static final String ALICE = "seller-alice-" + QualifiedLead.marker();
+  private static final String BOB = "seller-bob-" + QualifiedLead.marker();
+
+  /** Alice's converted lead: her opportunity, account and contact. */
+  private static final QualifiedLead ALICES = new QualifiedLead();
+  /** Bob's lead of the same company and person as one of Alice's: his conversion reuses her account and contact. */
+  private static final QualifiedLead ALICES_SHARED = new QualifiedLead();
+  private static final QualifiedLead BOBS_OF_THE_SAME_COMPANY = new QualifiedLead(ALICES_SHARED.marker);
+
+  private static LeadEvents leadEvents;
+
+  /** Every endpoint of opportunity-service, with a request about Alice's records. */
+  enum Endpoint {
+    GET_OPPORTUNITY("GET", OPPORTUNITIES + "/{id}"),
+    LIST_OPPORTUNITIES("GET", OPPORTUNITIES),
+    GET_ACCOUNT("GET", ACCOUNTS + "/{id}"),
+    LIST_ACCOUNTS("GET", ACCOUNTS),
+    GET_CONTACT("GET", CONTACTS + "/{id}"),
+    LIST_CONTACTS("GET", CONTACTS),
+    FIND_MATCHES("POST", MATCHES);
+
+    final String method;
+    final String path;
+
+    Endpoint(String method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    ExtractableResponse<Response> call(RequestSpecification request, QualifiedLead lead) {
+      return switch (this) {
+        case GET_OPPORTUNITY -> request.get(path, lead.opportunityId).then().extract();
+        case GET_ACCOUNT -> request.get(path, lead.accountId).then().extract();
+        case GET_CONTACT -> request.get(path, lead.contactId).then().extract();
+        case LIST_OPPORTUNITIES, LIST_ACCOUNTS, LIST_CONTACTS ->
+            request.queryParam("originatingLeadId", lead.leadId).get(path).then().extract();
+        case FIND_MATCHES ->
+            request.contentType(ContentType.JSON).body(Map.of("email", lead.email)).post(path).then().extract();
+      };
+    }
+  }
+
+  @BeforeAll
+  static void convertLeads() {
+    leadEvents = new LeadEvents();
+    ALICES.ownerId = ALICE;
+    ALICES_SHARED.ownerId = ALICE;
+    BOBS_OF_THE_SAME_COMPANY.ownerId = BOB;
+    BOBS_OF_THE_SAME_COMPANY.phone = ALICES_SHARED.phone;
+    for (QualifiedLead lead : List.of(ALICES, ALICES_SHARED, BOBS_OF_THE_SAME_COMPANY)) {
+      leadEvents.qualified(lead);
+      Database.awaitOpportunity(lead.opportunityId);
+    }
+  }
+
+  @AfterAll
+  static void disconnect() {
+    leadEvents.close();
+  }
+
+  private static RequestSpecification withoutToken() {
+    return given().noFiltersOfType(DefaultBearerToken.class);
+  }
+
+  private static RequestSpecification as(String token) {
+    return given().header("Authorization", "Bearer " + token);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void everyEndpointWantsABearerToken(Endpoint endpoint) {
+    ExtractableResponse<Response> refused = problem(endpoint.call(withoutToken(), ALICES), 401);
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  static Stream<Arguments> untrustedTokens() {
+    return Stream.of(Endpoint.values())
+        .flatMap(endpoint -> TestTokens.untrusted().entrySet().stream().map(token -> Arguments.of(endpoint, token.getKey(), token.getValue())));
+  }
+
+  @ParameterizedTest(name = "{0}: a token {1}")
+  @MethodSource("untrustedTokens")
+  void everyEndpointRefusesATokenItCannotTrust(Endpoint endpoint, String what, String token) {
+    ExtractableResponse<Response> refused = problem(endpoint.call(as(token), ALICES), 401);
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void anAdminReadsNoRecords(Endpoint endpoint) {
+    problem(endpoint.call(as(TestTokens.admin("admin-ann")), ALICES), 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Endpoint.class, names = "FIND_MATCHES", mode = EnumSource.Mode.EXCLUDE)
+  void anIntegrationOnlyLooksForMatches(Endpoint endpoint) {
+    problem(endpoint.call(as(TestTokens.integration("crm-import")), ALICES), 403);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Endpoint.class, names = {"GET_OPPORTUNITY", "GET_ACCOUNT", "GET_CONTACT"})
+  void anotherSellersRecordIsNotFound(Endpoint endpoint) {
+    ExtractableResponse<Response> refused = problem(endpoint.call(as(TestTokens.seller(BOB)), ALICES), 404);
+    assertThat(refused.asString()).doesNotContain(ALICE).doesNotContain(ALICES.marker);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Endpoint.class, names = {"LIST_OPPORTUNITIES", "LIST_ACCOUNTS", "LIST_CONTACTS"})
+  void anotherSellersRecordsAreNeverListed(Endpoint endpoint) {
+    ExtractableResponse<Response> page = succeeded(endpoint.call(as(TestTokens.seller(BOB)), ALICES));
+    assertThat(page.<List<?>>path("items")).isEmpty();
+    assertThat(page.<Integer>path("total")).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void aSellerReadsTheirOwnRecords(Endpoint endpoint) {
+    assertFound(endpoint.call(as(TestTokens.seller(ALICE)), ALICES), endpoint);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Endpoint.class)
+  void aSalesManagerReadsEverySellersRecords(Endpoint endpoint) {
+    assertFound(endpoint.call(as(TestTokens.salesManager("manager-maria")), ALICES), endpoint);
+  }
+
+  @Test
+  void aSellerReadsTheAccountAndContactOfTheirOpportunityWhoeverOwnsThem() {
+    ExtractableResponse<Response> opportunity =
+        succeeded(as(TestTokens.seller(BOB)).get(OPPORTUNITIES + "/{id}", BOBS_OF_THE_SAME_COMPANY.opportunityId).then().extract());
+    // The conversion reused Alice's account and contact rather than duplicating them.
+    assertThat(opportunity.<String>path("accountId")).isEqualTo(ALICES_SHARED.accountId.toString());
+    assertThat(opportunity.<String>path("contactId")).isEqualTo(ALICES_SHARED.contactId.toString());
+
+    ExtractableResponse<Response> account = succeeded(as(TestTokens.seller(BOB)).get(ACCOUNTS + "/{id}", ALICES_SHARED.accountId).then().extract());
+    assertThat(account.<String>path("ownerId")).isEqualTo(ALICE);
+    succeeded(as(TestTokens.seller(BOB)).get(CONTACTS + "/{id}", ALICES_SHARED.contactId).then().extract());
+    assertThat(
+            succeeded(as(TestTokens.seller(BOB)).queryParam("originatingLeadId", ALICES_SHARED.leadId).get(ACCOUNTS).then().extract())
+                .<List<String>>path("items.id"))
+        .containsExactly(ALICES_SHARED.accountId.toString());
+    // Alice's opportunity of that account stays hers.
+    problem(as(TestTokens.seller(BOB)).get(OPPORTUNITIES + "/{id}", ALICES_SHARED.opportunityId).then().extract(), 404);
+  }
+
+  @Test
+  void aMatchNamesAnotherSellersContactWithoutTheirPersonalData() {
+    Map<String, String> probe = Map.of("email", ALICES.email);
+
+    ExtractableResponse<Response> forBob =
+        succeeded(as(TestTokens.seller(BOB)).contentType(ContentType.JSON).body(probe).post(MATCHES).then().extract());
+    assertThat(forBob.<String>path("contacts[0].id")).isEqualTo(ALICES.contactId.toString());
+    assertThat(forBob.<List<String>>path("contacts[0].matchedBy")).containsExactly("email");
+    assertThat(forBob.<String>path("contacts[0].name")).isNull();
+    assertThat(forBob.<String>path("contacts[0].email")).isNull();
+
+    for (String token : List.of(TestTokens.seller(ALICE), TestTokens.salesManager("manager-maria"))) {
+      ExtractableResponse<Response> seen = succeeded(as(token).contentType(ContentType.JSON).body(probe).post(MATCHES).then().extract());
+      assertThat(seen.<String>path("contacts[0].name")).isEqualTo("Ada " + ALICES.lastName);
+      assertThat(seen.<String>path("contacts[0].email")).isEqualTo(ALICES.email);
+    }
+  }
+
+  private static void assertFound(ExtractableResponse<Response> response, Endpoint endpoint) {
+    succeeded(response);
+    switch (endpoint) {
+      case GET_OPPORTUNITY -> assertThat(response.<String>path("id")).isEqualTo(ALICES.opportunityId.toString());
+      case GET_ACCOUNT -> assertThat(response.<String>path("id")).isEqualTo(ALICES.accountId.toString());
+      case GET_CONTACT -> assertThat(response.<String>path("id")).isEqualTo(ALICES.contactId.toString());
+      case LIST_OPPORTUNITIES -> assertThat(response.<List<String>>path("items.id")).containsExactly(ALICES.opportunityId.toString());
+      case LIST_ACCOUNTS -> assertThat(response.<List<String>>path("items.id")).containsExactly(ALICES.accountId.toString());
+      case LIST_CONTACTS -> assertThat(response.<List<String>>path("items.id")).containsExactly(ALICES.contactId.toString());
+      case FIND_MATCHES -> assertThat(response.<String>path("contacts[0].id")).isEqualTo(ALICES.contactId.toString());
+    }
+  }
+}
