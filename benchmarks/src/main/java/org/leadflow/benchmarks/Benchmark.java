@@ -32,7 +32,7 @@ public final class Benchmark {
 
   private static final String USAGE =
       """
-      Usage: ./benchmark.sh [--quick] [--profile]
+      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads]
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
       target/benchmarks/data, both packaged services, then lead creation (with pgbench for
@@ -41,20 +41,25 @@ public final class Benchmark {
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
         --profile   record each service with Java Flight Recorder (target/benchmarks/data/logs/*.jfr)
+        --only=...  run only these scenarios (footprint is always measured)
 
       Environment: LEADFLOW_BENCHMARK_TOKEN  bearer token sent with every API call (default: none)
                    LEADFLOW_PGBENCH          pgbench to run (default: pgbench on PATH)
       """;
 
+  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads");
+
   private final Plan plan;
   private final Path checkout;
   private final Path output;
   private final boolean profile;
+  private final Set<String> scenarios;
   private final PrintStream out;
   private final Report report = new Report();
 
-  Benchmark(Plan plan, Path checkout, boolean profile, PrintStream out) {
+  Benchmark(Plan plan, Path checkout, boolean profile, Set<String> scenarios, PrintStream out) {
     this.plan = plan;
+    this.scenarios = scenarios;
     this.checkout = checkout;
     this.output = checkout.resolve("target/benchmarks");
     this.profile = profile;
@@ -62,19 +67,27 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Set<String> options = Set.of(args);
+    Set<String> options = new java.util.HashSet<>(Set.of(args));
     if (options.contains("--help") || options.contains("-h")) {
       System.out.print(USAGE);
       return;
     }
-    for (String option : options) {
-      if (!Set.of("--quick", "--profile").contains(option)) {
+    Set<String> scenarios = ALL_SCENARIOS;
+    for (String option : Set.copyOf(options)) {
+      if (option.startsWith("--only=")) {
+        scenarios = Set.of(option.substring("--only=".length()).split(","));
+        options.remove(option);
+        if (!ALL_SCENARIOS.containsAll(scenarios)) {
+          System.err.println("--only takes some of " + String.join(",", ALL_SCENARIOS));
+          System.exit(2);
+        }
+      } else if (!Set.of("--quick", "--profile").contains(option)) {
         System.err.println("Unknown option " + option + "; see ./benchmark.sh --help");
         System.exit(2);
       }
     }
     Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
-    new Benchmark(plan, Path.of("").toAbsolutePath(), options.contains("--profile"), System.out).run();
+    new Benchmark(plan, Path.of("").toAbsolutePath(), options.contains("--profile"), scenarios, System.out).run();
     // Kafka's and Vert.x's threads would keep the JVM alive a while longer.
     System.exit(0);
   }
@@ -103,9 +116,15 @@ public final class Benchmark {
                   "lead-service", stack.pid(LeadflowService.LEAD_SERVICE),
                   "opportunity-service", stack.pid(LeadflowService.OPPORTUNITY_SERVICE)));
       footprintAtStart(stack);
-      leadCreation(stack, load, leads, pgbench, cpu);
-      conversion(stack, load, leads, opportunities, cpu);
-      reads(stack, load, leads, cpu);
+      if (scenarios.contains("create")) {
+        leadCreation(stack, load, leads, pgbench, cpu);
+      }
+      if (scenarios.contains("conversion")) {
+        conversion(stack, load, leads, opportunities, cpu);
+      }
+      if (scenarios.contains("reads")) {
+        reads(stack, load, leads, cpu);
+      }
       for (LeadflowService service : List.of(LeadflowService.LEAD_SERVICE, LeadflowService.OPPORTUNITY_SERVICE)) {
         report.row("4. Footprint", service.serviceName() + " RSS after the benchmark",
             Report.format("%.0f MB", CpuAccounting.residentMiB(stack.pid(service))));

@@ -35,7 +35,8 @@ public final class HttpLoad implements AutoCloseable {
   private static final long TICK_MILLIS = 1;
   /** A fixed-rate run stops sending when this many requests are unanswered: the target has fallen over. */
   private static final int MAX_IN_FLIGHT = 20_000;
-  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+  /** How long a run waits for its last answers; what is still unanswered then counts as failed. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final Context loop;
@@ -159,6 +160,9 @@ public final class HttpLoad implements AutoCloseable {
                     .onComplete(
                         answer -> {
                           long answeredAt = System.nanoTime();
+                          if (done.future().isComplete()) {
+                            return;
+                          }
                           if (sentAt >= measureFrom && answeredAt <= end) {
                             if (answer.succeeded() && expected.test(answer.result().status())) {
                               succeeded[0]++;
@@ -173,9 +177,17 @@ public final class HttpLoad implements AutoCloseable {
           for (int i = 0; i < concurrency; i++) {
             next[0].run();
           }
+          vertx.setTimer(
+              warmUp.plus(duration).plus(DRAIN_TIMEOUT).toMillis(),
+              timer -> {
+                if (!done.future().isComplete()) {
+                  failures.merge("unanswered after " + DRAIN_TIMEOUT.toSeconds() + " s", (long) running[0], Long::sum);
+                  done.complete(new Measurement(name, succeeded[0], failures, duration.toNanos() / 1e9, latency));
+                }
+              });
           return done.future();
         },
-        warmUp.plus(duration).plus(DRAIN_TIMEOUT));
+        warmUp.plus(duration).plus(DRAIN_TIMEOUT).plusSeconds(10));
   }
 
   /**
@@ -261,6 +273,9 @@ public final class HttpLoad implements AutoCloseable {
                       .onComplete(
                           answer -> {
                             long answeredAt = System.nanoTime();
+                            if (done.future().isComplete()) {
+                              return;
+                            }
                             answered[0]++;
                             lastAnswer[0] = answeredAt;
                             boolean ok = answer.succeeded() && expected.test(answer.result().status());
@@ -283,9 +298,18 @@ public final class HttpLoad implements AutoCloseable {
                   finishIfDone.run();
                 }
               });
+          vertx.setTimer(
+              warmUp.plus(duration).plus(DRAIN_TIMEOUT).toMillis(),
+              timer -> {
+                if (!done.future().isComplete()) {
+                  failures.merge("unanswered after " + DRAIN_TIMEOUT.toSeconds() + " s", total - answered[0], Long::sum);
+                  double seconds = (System.nanoTime() - (start + measuredFrom * intervalNanos)) / 1e9;
+                  done.complete(new Measurement(name, succeeded[0], failures, seconds, latency));
+                }
+              });
           return done.future();
         },
-        warmUp.plus(duration).plus(DRAIN_TIMEOUT));
+        warmUp.plus(duration).plus(DRAIN_TIMEOUT).plusSeconds(10));
   }
 
   private static String failure(io.vertx.core.AsyncResult<Reply> answer) {
