@@ -47,6 +47,8 @@ public final class Benchmark {
                    LEADFLOW_PGBENCH          pgbench to run (default: pgbench on PATH)
       """;
 
+  private static final double IDLE_CORES = 0.1;
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
   private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads");
 
   private final Plan plan;
@@ -122,6 +124,7 @@ public final class Benchmark {
       if (scenarios.contains("conversion")) {
         conversion(stack, load, leads, opportunities, cpu);
       }
+      settle(cpu);
       if (scenarios.contains("reads")) {
         reads(stack, load, leads, cpu);
       }
@@ -189,6 +192,9 @@ public final class Benchmark {
         Report.rate(created.perSecond(), "req/s") + failures(created));
     report.row("1. Lead creation", "latency p50 / p99",
         Report.millis(created.millisAt(50)) + " / " + Report.millis(created.millisAt(99)));
+    double backlog = settle(cpu);
+    report.row("1. Lead creation", "services busy after the last create (relaying and consuming lead.created)",
+        Report.format("%.1f s", backlog));
 
     out.printf("      pgbench: the same three inserts per transaction, %d clients, %d s...%n",
         plan.connections(), plan.pgbenchDuration().toSeconds());
@@ -240,6 +246,7 @@ public final class Benchmark {
     List<Map<String, Object>> stepDetails = new ArrayList<>();
     double best = 0;
     for (double rate : plan.stepRates()) {
+      settle(cpu);
       out.printf("      Stepping up: %.0f qualifies/s for %d s...", rate, plan.stepDuration().toSeconds());
       Conversion.Step step = conversion.step(rate, plan.stepDuration());
       stepDetails.add(stepDetails(step));
@@ -256,6 +263,7 @@ public final class Benchmark {
           "≥ 1,000/s for 60 s", false);
       return;
     }
+    settle(cpu);
     out.printf("      Sustained: %.0f qualifies/s for %d s...%n", best, plan.sustainedDuration().toSeconds());
     loadAverage = CpuAccounting.loadAverage();
     before = cpu.snapshot();
@@ -289,11 +297,33 @@ public final class Benchmark {
     return details;
   }
 
+  /**
+   * Waits until both services are idle (together under {@value #IDLE_CORES} cores for a second), so
+   * that a scenario does not pay for the previous one's backlog; answers how long that took.
+   */
+  private double settle(CpuAccounting cpu) {
+    long started = System.nanoTime();
+    CpuAccounting.Snapshot previous = cpu.snapshot();
+    while (System.nanoTime() - started < SETTLE_TIMEOUT.toNanos()) {
+      pause(Duration.ofSeconds(1));
+      CpuAccounting.Snapshot now = cpu.snapshot();
+      Map<String, Double> cores = now.coresSince(previous);
+      if (cores.get("lead-service") + cores.get("opportunity-service") < IDLE_CORES) {
+        break;
+      }
+      previous = now;
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   private void reads(Stack stack, HttpLoad load, Connection leads, CpuAccounting cpu) throws SQLException, IOException {
     out.printf("[3/3] Reads: filling the lead table to %,d leads...%n", plan.readTableSize());
     LeadSeeder seeder = new LeadSeeder(leads);
     long fillStarted = System.nanoTime();
-    long total = seeder.fillTo(plan.readTableSize(), () -> {});
+    long total;
+    try (Connection second = connect(stack, LeadflowService.LEAD_SERVICE)) {
+      total = seeder.fillTo(plan.readTableSize(), second);
+    }
     out.printf("      %,d leads (filled and analysed in %.0f s)%n", total, (System.nanoTime() - fillStarted) / 1e9);
     String plans = new Reads(load, stack, leads).explainList();
     Files.writeString(output.resolve("explain-list.txt"), plans);

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Writes leads straight into lead-service's table with SQL ({@code seed-leads.sql}). */
 final class LeadSeeder {
@@ -45,13 +47,37 @@ final class LeadSeeder {
     return ids;
   }
 
-  /** Leads of every status created over the last two years, until the table holds {@code total}. */
-  long fillTo(long total, Runnable progress) throws SQLException {
+  /**
+   * Leads of every status created over the last two years, until the table holds {@code total};
+   * two connections insert at once, one per core.
+   *
+   * @param second another connection to the leads database
+   */
+  long fillTo(long total, Connection second) throws SQLException {
+    LeadSeeder other = new LeadSeeder(second);
     long present = count();
     while (present < total) {
-      insert((int) Math.min(CHUNK, total - present), false, 730, null);
+      int half = (int) Math.min(CHUNK, (total - present + 1) / 2);
+      int rest = (int) Math.min(CHUNK, total - present - half);
+      CompletableFuture<Void> parallel =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  other.insert(rest, false, 730, null);
+                } catch (SQLException e) {
+                  throw new CompletionException(e);
+                }
+              });
+      insert(half, false, 730, null);
+      try {
+        parallel.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof SQLException sql) {
+          throw sql;
+        }
+        throw e;
+      }
       present = count();
-      progress.run();
     }
     try (Statement statement = connection.createStatement()) {
       // What autovacuum would have done on a table that grew over two years: statistics and a
@@ -70,6 +96,9 @@ final class LeadSeeder {
   }
 
   private void insert(int count, boolean openOnly, int days, String pool) throws SQLException {
+    if (count <= 0) {
+      return;
+    }
     try (Statement settings = connection.createStatement()) {
       settings.execute("SET synchronous_commit = off"); // a bulk load, not a business transaction
     }

@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  * The database's own limit for what creating a lead writes: pgbench runs, in one transaction each,
  * the three inserts lead-service makes for one {@code POST /api/v1/leads} (the lead row, its audit
  * history row and its outbox row), with the values of a lead the service created, into copies of
- * the three tables (same columns, indexes, constraints and NOTIFY trigger) in schema {@value #SCHEMA}.
+ * the three tables (same columns, indexes and constraints) in schema {@value #SCHEMA}.
  * Copies, so that the outbox relay does not publish pgbench's rows: the service's figure includes
  * that work, pgbench's does not, which makes the ratio a fair bound for the service.
  */
@@ -106,12 +106,6 @@ final class Pgbench {
       statement.execute(
           "ALTER TABLE " + SCHEMA + ".lead_history ADD FOREIGN KEY (lead_id) REFERENCES " + SCHEMA + ".lead (id)");
       statement.execute("CREATE TABLE " + SCHEMA + ".outbox_event (LIKE public.outbox_event INCLUDING ALL)");
-      statement.execute(
-          "CREATE FUNCTION " + SCHEMA + ".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$"
-              + " BEGIN PERFORM pg_notify('" + SCHEMA + "_outbox_event', ''); RETURN NULL; END; $$");
-      statement.execute(
-          "CREATE TRIGGER outbox_event_notify AFTER INSERT ON " + SCHEMA + ".outbox_event"
-              + " FOR EACH STATEMENT EXECUTE FUNCTION " + SCHEMA + ".notify_outbox()");
       // UUIDv7 as lead-service's TimeOrderedIds makes them: a millisecond time, then random bits.
       statement.execute(
           "CREATE FUNCTION " + SCHEMA + ".uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$"
