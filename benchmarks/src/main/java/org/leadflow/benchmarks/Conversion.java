@@ -32,6 +32,8 @@ final class Conversion {
       "{\"opportunity\":{\"estimatedCloseDate\":\"2027-03-31\",\"lines\":[{\"productName\":\"LeadFlow seat\","
           + "\"quantity\":\"25\",\"unitPrice\":{\"amount\":\"40.00\",\"currency\":\"EUR\"}}]}}";
 
+  /** Polling at the finest interval this long after a qualify answer: the latency target's range. */
+  private static final long FINE_POLLING_MILLIS = 100;
   /** An opportunity not readable this long after its qualify counts as lost. */
   private static final Duration GIVE_UP = Duration.ofSeconds(30);
   /** A rate is sustained only while conversions keep up: p99 of qualify → created within this. */
@@ -57,8 +59,8 @@ final class Conversion {
 
   /**
    * Qualifies leads at {@code perSecond}; after each answer, polls {@code GET
-   * /api/v1/opportunities/{id}} every {@code pollInterval} until it is 200 and records the time from
-   * the qualify answer to that 200 (detection resolution: the poll interval).
+   * /api/v1/opportunities/{id}} every {@code pollInterval} (see {@link #poll}) until it is 200 and
+   * records the time from the qualify answer to that 200 (detection resolution: the poll interval).
    */
   Latency latency(double perSecond, Duration warmUp, Duration duration, Duration pollInterval) throws SQLException {
     int total = (int) Math.floor(perSecond * (warmUp.toNanos() + duration.toNanos()) / 1e9);
@@ -90,11 +92,19 @@ final class Conversion {
     return new Latency(qualify, converted, lost[0], polls[0], pollInterval);
   }
 
+  /**
+   * Polls every {@code interval} for the first {@value #FINE_POLLING_MILLIS} ms, then every tenth of
+   * the time waited so far (at most 100 ms): a backlog of slow conversions must not turn the polling
+   * itself into thousands of requests a second.
+   */
   private void poll(
       HttpClient client, String opportunityId, long answeredAt, Duration interval, Histogram into,
       long[] pending, long[] lost, long[] polls) {
+    long waitedMillis = (System.nanoTime() - answeredAt) / 1_000_000;
+    long delay =
+        waitedMillis < FINE_POLLING_MILLIS ? interval.toMillis() : Math.min(100, Math.max(interval.toMillis(), waitedMillis / 10));
     load.later(
-        interval.toMillis(),
+        delay,
         () ->
             load.send(client, Request.get("/api/v1/opportunities/" + opportunityId))
                 .onComplete(
