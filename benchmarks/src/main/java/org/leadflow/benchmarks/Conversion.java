@@ -55,7 +55,7 @@ final class Conversion {
   }
 
   /** Conversion latency at a steady rate, and how it was detected. */
-  record Latency(Measurement qualify, Measurement readable, long lost, long polls, Duration pollInterval) {}
+  record Latency(Measurement qualify, Measurement readable, long notReadableInTime, long polls, Duration pollInterval) {}
 
   /**
    * Qualifies leads at {@code perSecond}; after each answer, polls {@code GET

@@ -78,7 +78,10 @@ final class Report {
     StringBuilder md = new StringBuilder();
     md.append("| scenario | figure | measured | target | |\n|---|---|---|---|---|\n");
     String previous = null;
-    for (Row row : rows) {
+    // Scenarios in their numbered order, whatever order they were measured in (footprint first).
+    List<Row> ordered = new ArrayList<>(rows);
+    ordered.sort(java.util.Comparator.comparing(Row::scenario));
+    for (Row row : ordered) {
       md.append("| ").append(row.scenario().equals(previous) ? "" : row.scenario())
           .append(" | ").append(row.figure())
           .append(" | ").append(row.measured())

@@ -21,6 +21,7 @@ import org.leadflow.devstack.EmbeddedInfrastructure;
 import org.leadflow.devstack.FreePorts;
 import org.leadflow.devstack.run.LauncherLog;
 import org.leadflow.devstack.run.LeadflowService;
+import org.leadflow.devstack.run.LeftoverPostgres;
 import org.leadflow.devstack.run.ServiceProcess;
 import org.leadflow.devstack.run.ServiceReadiness;
 
@@ -56,6 +57,8 @@ final class Stack implements AutoCloseable {
    * @param jvmOptions added to each service's {@code java} command, e.g. a flight recording
    */
   static Stack start(Path checkout, Path dataDirectory, List<String> jvmOptions) {
+    // A benchmark killed before it could stop PostgreSQL leaves it running on the data directory.
+    LeftoverPostgres.find(dataDirectory.resolve("postgres")).ifPresent(LeftoverPostgres::stop);
     recreate(dataDirectory);
     Path logs = dataDirectory.resolve("logs");
     LauncherLog.sendTo(logs);

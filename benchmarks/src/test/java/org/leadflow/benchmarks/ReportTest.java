@@ -8,16 +8,17 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
   @Test
-  void theTableShowsEachScenarioOnceAndMarksMissedTargets() {
+  void theTableShowsScenariosInTheirOrderEachNamedOnceAndMarksMissedTargets() {
     Report report = new Report();
+    report.row("3. Reads", "GET one", "1.00 / 4.00 ms", "p99 ≤ 10 ms", true);
     report.row("1. Lead creation", "throughput", "1,000 req/s");
     report.row("1. Lead creation", "service / pgbench", "0.40", "≥ 0.5", false);
-    report.row("3. Reads", "GET one", "1.00 / 4.00 ms", "p99 ≤ 10 ms", true);
 
     assertThat(report.markdown())
-        .contains("| 1. Lead creation | throughput | 1,000 req/s |  |  |\n")
-        .contains("|  | service / pgbench | 0.40 | ≥ 0.5 | **missed** |\n")
-        .contains("| 3. Reads | GET one | 1.00 / 4.00 ms | p99 ≤ 10 ms | met |\n");
+        .contains(
+            "| 1. Lead creation | throughput | 1,000 req/s |  |  |\n"
+                + "|  | service / pgbench | 0.40 | ≥ 0.5 | **missed** |\n"
+                + "| 3. Reads | GET one | 1.00 / 4.00 ms | p99 ≤ 10 ms | met |\n");
   }
 
   @Test
