@@ -32,7 +32,7 @@ public final class Benchmark {
 
   private static final String USAGE =
       """
-      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads]
+      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads] [--jvm="OPTIONS"]
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
       target/benchmarks/data, both packaged services, then lead creation (with pgbench for
@@ -41,7 +41,8 @@ public final class Benchmark {
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
         --profile   record each service with Java Flight Recorder (target/benchmarks/data/logs/*.jfr)
-        --only=...  run only these scenarios (footprint is always measured)
+        --only=...  run only these scenarios (footprint is always measured; --only=footprint: nothing else)
+        --jvm="..." more options for each service's java command, e.g. --jvm="-XX:TieredStopAtLevel=1"
 
       Environment: LEADFLOW_PGBENCH  pgbench to run (default: pgbench on PATH)
       """;
@@ -49,16 +50,19 @@ public final class Benchmark {
   private static final double IDLE_CORES = 0.1;
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
   private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads");
+  private static final String FOOTPRINT_ONLY = "footprint";
 
   private final Plan plan;
   private final Path checkout;
   private final Path output;
   private final boolean profile;
+  private final List<String> extraJvmOptions;
   private final Set<String> scenarios;
   private final PrintStream out;
   private final Report report = new Report();
 
-  Benchmark(Plan plan, Path checkout, boolean profile, Set<String> scenarios, PrintStream out) {
+  Benchmark(Plan plan, Path checkout, boolean profile, List<String> extraJvmOptions, Set<String> scenarios, PrintStream out) {
+    this.extraJvmOptions = extraJvmOptions;
     this.plan = plan;
     this.scenarios = scenarios;
     this.checkout = checkout;
@@ -74,21 +78,28 @@ public final class Benchmark {
       return;
     }
     Set<String> scenarios = ALL_SCENARIOS;
+    List<String> extraJvmOptions = List.of();
     for (String option : Set.copyOf(options)) {
       if (option.startsWith("--only=")) {
         scenarios = Set.of(option.substring("--only=".length()).split(","));
         options.remove(option);
-        if (!ALL_SCENARIOS.containsAll(scenarios)) {
+        if (scenarios.equals(Set.of(FOOTPRINT_ONLY))) {
+          scenarios = Set.of();
+        } else if (!ALL_SCENARIOS.containsAll(scenarios)) {
           System.err.println("--only takes some of " + String.join(",", ALL_SCENARIOS));
           System.exit(2);
         }
+      } else if (option.startsWith("--jvm=")) {
+        extraJvmOptions = List.of(option.substring("--jvm=".length()).trim().split("\\s+"));
+        options.remove(option);
       } else if (!Set.of("--quick", "--profile").contains(option)) {
         System.err.println("Unknown option " + option + "; see ./benchmark.sh --help");
         System.exit(2);
       }
     }
     Plan plan = options.contains("--quick") ? Plan.quick() : Plan.full();
-    new Benchmark(plan, Path.of("").toAbsolutePath(), options.contains("--profile"), scenarios, System.out).run();
+    new Benchmark(plan, Path.of("").toAbsolutePath(), options.contains("--profile"), extraJvmOptions, scenarios, System.out)
+        .run();
     // Kafka's and Vert.x's threads would keep the JVM alive a while longer.
     System.exit(0);
   }
@@ -102,10 +113,10 @@ public final class Benchmark {
     report.machine("load average (1 min) at start", CpuAccounting.loadAverage());
     out.printf("LeadFlow benchmark (%s plan); load average now %.2f%n", plan.name(), CpuAccounting.loadAverage());
     out.println("Starting PostgreSQL, Kafka, opportunity-service, lead-service...");
-    List<String> jvmOptions =
-        profile
-            ? List.of("-XX:StartFlightRecording=filename=" + output.resolve("data/logs/{service}.jfr") + ",settings=profile,dumponexit=true")
-            : List.of();
+    List<String> jvmOptions = new ArrayList<>(extraJvmOptions);
+    if (profile) {
+      jvmOptions.add("-XX:StartFlightRecording=filename=" + output.resolve("data/logs/{service}.jfr") + ",settings=profile,dumponexit=true");
+    }
     try (Stack stack = Stack.start(checkout, output.resolve("data"), jvmOptions);
         HttpLoad load = new HttpLoad(stack.salesManager());
         Connection leads = connect(stack, LeadflowService.LEAD_SERVICE);
@@ -150,7 +161,9 @@ public final class Benchmark {
     report.machine("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     report.machine("Kafka", AppInfoParser.getVersion() + " (embedded KRaft broker in the benchmark's JVM)");
     report.machine("pgbench", pgbenchVersion);
-    report.machine("JVM options of the services", profile ? "flight recording on (--profile)" : "none (java -jar quarkus-run.jar, as ./run.sh)");
+    report.machine("JVM options of the services",
+        (extraJvmOptions.isEmpty() ? "as ./run.sh" : "as ./run.sh, and " + String.join(" ", extraJvmOptions))
+            + (profile ? "; flight recording on (--profile)" : ""));
   }
 
   private void footprintAtStart(Stack stack) {
@@ -219,20 +232,19 @@ public final class Benchmark {
   }
 
   private void conversion(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
-      throws SQLException {
+      throws SQLException, InterruptedException {
     Conversion conversion = new Conversion(load, stack, leads, opportunities);
-    out.printf("[2/3] Conversion latency: qualify at %.0f/s, %d s warm-up + %d s, polling every %d ms...%n",
-        plan.latencyRate(), plan.latencyWarmUp().toSeconds(), plan.latencyDuration().toSeconds(), plan.pollInterval().toMillis());
+    out.printf("[2/3] Conversion latency: qualify at %.0f/s, %d s warm-up + %d s...%n",
+        plan.latencyRate(), plan.latencyWarmUp().toSeconds(), plan.latencyDuration().toSeconds());
     double loadAverage = CpuAccounting.loadAverage();
     CpuAccounting.Snapshot before = cpu.snapshot();
     Conversion.Latency latency =
-        conversion.latency(plan.latencyRate(), plan.latencyWarmUp(), plan.latencyDuration(), plan.pollInterval());
+        conversion.latency(plan.latencyRate(), plan.latencyWarmUp(), plan.latencyDuration());
     report.cpu(Report.format("conversions at %.0f/s", plan.latencyRate()), cpu.snapshot().coresSince(before), loadAverage);
     Map<String, Object> latencyDetails = new LinkedHashMap<>();
     latencyDetails.put("qualify", Report.figures(latency.qualify()));
     latencyDetails.put("readable", Report.figures(latency.readable()));
     latencyDetails.put("notReadableWithin30s", latency.notReadableInTime());
-    latencyDetails.put("polls", latency.polls());
     report.detail("conversionLatency", latencyDetails);
     Measurement readable = latency.readable();
     report.row("2. Conversion", Report.format("qualify → opportunity readable at %.0f/s (p50 / p95 / p99)", plan.latencyRate()),

@@ -32,8 +32,6 @@ final class Conversion {
       "{\"opportunity\":{\"estimatedCloseDate\":\"2027-03-31\",\"lines\":[{\"productName\":\"LeadFlow seat\","
           + "\"quantity\":\"25\",\"unitPrice\":{\"amount\":\"40.00\",\"currency\":\"EUR\"}}]}}";
 
-  /** Polling at the finest interval this long after a qualify answer: the latency target's range. */
-  private static final long FINE_POLLING_MILLIS = 100;
   /** An opportunity not readable this long after its qualify counts as lost. */
   private static final Duration GIVE_UP = Duration.ofSeconds(30);
   /** A rate is sustained only while conversions keep up: p99 of qualify → created within this. */
@@ -54,75 +52,67 @@ final class Conversion {
     this.seeder = new LeadSeeder(leads);
   }
 
-  /** Conversion latency at a steady rate, and how it was detected. */
-  record Latency(Measurement qualify, Measurement readable, long notReadableInTime, long polls, Duration pollInterval) {}
+  /** Conversion latency at a steady rate. */
+  record Latency(Measurement qualify, Measurement readable, long notReadableInTime) {}
 
   /**
-   * Qualifies leads at {@code perSecond}; after each answer, polls {@code GET
-   * /api/v1/opportunities/{id}} every {@code pollInterval} (see {@link #poll}) until it is 200 and
-   * records the time from the qualify answer to that 200 (detection resolution: the poll interval).
+   * Qualifies leads at {@code perSecond} and records, for each qualify answered after the warm-up,
+   * the time from its answer to the arrival of its opportunity's {@code leadflow.opportunity.created.v1}
+   * ({@link OpportunityEventsWatch}: by then the opportunity is readable). Waits until every
+   * opportunity arrived, or {@link #GIVE_UP} after the last answer.
    */
-  Latency latency(double perSecond, Duration warmUp, Duration duration, Duration pollInterval) throws SQLException {
+  Latency latency(double perSecond, Duration warmUp, Duration duration) throws SQLException, InterruptedException {
     int total = (int) Math.floor(perSecond * (warmUp.toNanos() + duration.toNanos()) / 1e9);
     long measuredFrom = (long) Math.ceil(perSecond * warmUp.toNanos() / 1e9);
     List<UUID> pool = seeder.openLeads(total, "conversion-latency");
     HttpClient leadService = load.client(stack.port(LeadflowService.LEAD_SERVICE), 32);
-    HttpClient opportunityService = load.client(stack.port(LeadflowService.OPPORTUNITY_SERVICE), 16);
     Histogram readable = Measurement.newHistogram();
-    long[] pending = {0};
-    long[] lost = {0};
-    long[] polls = {0};
-    Measurement qualify =
-        load.fixedRate(
-            "qualify at " + (int) perSecond + "/s",
-            leadService,
-            perSecond,
-            warmUp,
-            duration,
-            index -> Request.postJson("/api/v1/leads/" + pool.get((int) index) + "/qualify", QUALIFY_BODY),
-            status -> status == 200,
-            (index, reply, answeredAt) -> {
-              pending[0]++;
-              Histogram into = index >= measuredFrom ? readable : null;
-              poll(opportunityService, opportunityId(reply), answeredAt, pollInterval, into, pending, lost, polls);
-            });
-    load.awaitCondition(() -> pending[0] == 0, GIVE_UP.plusSeconds(5));
+    // Both maps are used on the load generator's thread only.
+    Map<String, Long> answeredAt = new HashMap<>();
+    Map<String, Long> arrivedAt = new HashMap<>();
+    long[] awaited = {0};
+    Measurement qualify;
+    try (OpportunityEventsWatch watch =
+        new OpportunityEventsWatch(
+            stack.infrastructure().kafkaBootstrapServers(),
+            (opportunityId, arrived) ->
+                load.onLoop(() -> {
+                  Long answered = answeredAt.remove(opportunityId);
+                  if (answered == null) {
+                    arrivedAt.put(opportunityId, arrived); // before its qualify answer was handled
+                  } else {
+                    readable.recordValue(Math.max(1, (arrived - answered) / 1_000));
+                    awaited[0]--;
+                  }
+                }))) {
+      qualify =
+          load.fixedRate(
+              "qualify at " + (int) perSecond + "/s",
+              leadService,
+              perSecond,
+              warmUp,
+              duration,
+              index -> Request.postJson("/api/v1/leads/" + pool.get((int) index) + "/qualify", QUALIFY_BODY),
+              status -> status == 200,
+              (index, reply, answered) -> {
+                if (index < measuredFrom) {
+                  return;
+                }
+                String opportunityId = opportunityId(reply);
+                Long arrived = arrivedAt.remove(opportunityId);
+                if (arrived == null) {
+                  answeredAt.put(opportunityId, answered);
+                  awaited[0]++;
+                } else {
+                  readable.recordValue(Math.max(1, (arrived - answered) / 1_000));
+                }
+              });
+      load.awaitCondition(() -> awaited[0] == 0, GIVE_UP);
+    }
+    long notArrived = load.await(() -> io.vertx.core.Future.succeededFuture((long) answeredAt.size()), GIVE_UP);
     Measurement converted =
-        new Measurement("qualify answered → opportunity readable", readable.getTotalCount(), Map.of(), qualify.seconds(), readable);
-    return new Latency(qualify, converted, lost[0], polls[0], pollInterval);
-  }
-
-  /**
-   * Polls every {@code interval} for the first {@value #FINE_POLLING_MILLIS} ms, then every tenth of
-   * the time waited so far (at most 100 ms): a backlog of slow conversions must not turn the polling
-   * itself into thousands of requests a second.
-   */
-  private void poll(
-      HttpClient client, String opportunityId, long answeredAt, Duration interval, Histogram into,
-      long[] pending, long[] lost, long[] polls) {
-    long waitedMillis = (System.nanoTime() - answeredAt) / 1_000_000;
-    long delay =
-        waitedMillis < FINE_POLLING_MILLIS ? interval.toMillis() : Math.min(100, Math.max(interval.toMillis(), waitedMillis / 10));
-    load.later(
-        delay,
-        () ->
-            load.send(client, Request.get("/api/v1/opportunities/" + opportunityId))
-                .onComplete(
-                    answer -> {
-                      polls[0]++;
-                      long now = System.nanoTime();
-                      if (answer.succeeded() && answer.result().status() == 200) {
-                        pending[0]--;
-                        if (into != null) {
-                          into.recordValue(Math.max(1, (now - answeredAt) / 1_000));
-                        }
-                      } else if (now - answeredAt > GIVE_UP.toNanos()) {
-                        pending[0]--;
-                        lost[0]++;
-                      } else {
-                        poll(client, opportunityId, answeredAt, interval, into, pending, lost, polls);
-                      }
-                    }));
+        new Measurement("qualify answered → opportunity created event received", readable.getTotalCount(), Map.of(), qualify.seconds(), readable);
+    return new Latency(qualify, converted, notArrived);
   }
 
   /** One offered rate held for a while, and whether the services kept up with it. */
