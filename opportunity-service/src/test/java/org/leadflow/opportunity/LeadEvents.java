@@ -3,6 +3,7 @@ package org.leadflow.opportunity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Map;
 import java.util.UUID;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.lead.LeadEventTypes;
@@ -30,9 +31,25 @@ public final class LeadEvents implements AutoCloseable {
     send(eventId, LeadEventTypes.QUALIFIED, data.leadId().toString(), json(data));
   }
 
+  /**
+   * Publishes the lead's LeadQualified under a new event id, keyed by {@code key} instead of its lead
+   * id: on that key's partition, it is consumed after everything published with the key before it,
+   * and its conversion marks those as consumed. Answers the event id.
+   */
+  public UUID qualifiedAfter(String key, QualifiedLead lead) {
+    UUID eventId = UUID.randomUUID();
+    send(eventId, LeadEventTypes.QUALIFIED, key, json(lead.event()));
+    return eventId;
+  }
+
   /** Publishes any CloudEvent to lead-events, keyed by {@code leadId}. */
   public void send(UUID eventId, String type, String leadId, String data) {
     topic.cloudEvent(eventId, type, LeadEventTypes.SOURCE, leadId, data);
+  }
+
+  /** Publishes a record with exactly these headers, a CloudEvent or not. */
+  public void send(String key, String value, Map<String, String> headers) {
+    topic.send(key, value, headers);
   }
 
   private static String json(LeadQualified data) {

@@ -1,5 +1,6 @@
 package org.leadflow.lead.conversion;
 
+import java.util.Map;
 import java.util.UUID;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
@@ -11,9 +12,23 @@ final class OpportunityEvents {
 
   private OpportunityEvents() {}
 
-  static void send(String type, String key, String data) {
-    try (TopicWriter topic = TopicWriter.to(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.OPPORTUNITY_EVENTS)) {
-      topic.cloudEvent(UUID.randomUUID(), type, OpportunityEventTypes.SOURCE, key, data);
+  /** Publishes a CloudEvent under a new event id; answers that id. */
+  static UUID send(String type, String key, String data) {
+    UUID eventId = UUID.randomUUID();
+    try (TopicWriter topic = topic()) {
+      topic.cloudEvent(eventId, type, OpportunityEventTypes.SOURCE, key, data);
     }
+    return eventId;
+  }
+
+  /** Publishes a record with exactly these headers, a CloudEvent or not. */
+  static void send(String key, String value, Map<String, String> headers) {
+    try (TopicWriter topic = topic()) {
+      topic.send(key, value, headers);
+    }
+  }
+
+  private static TopicWriter topic() {
+    return TopicWriter.to(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.OPPORTUNITY_EVENTS);
   }
 }
