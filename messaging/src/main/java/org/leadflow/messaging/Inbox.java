@@ -10,14 +10,17 @@ import java.util.function.Supplier;
  * Runs an event's effect at most once. The event id is claimed with {@code INSERT ... ON CONFLICT
  * DO NOTHING} in the caller's transaction: a concurrent duplicate waits on the first one's row and
  * then finds it taken, and a redelivery after commit finds it at once.
+ *
+ * <p>Only events with an effect belong here. A consumer acknowledges an event of a type it does not
+ * act on without calling the inbox: a repeat of it has nothing to repeat, and its row would cost a
+ * transaction per event (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class Inbox {
 
-  /** What became of a consumed event. */
+  /** What became of an event given to {@link #processOnce}. */
   public enum Outcome {
     PROCESSED,
-    IGNORED,
     DUPLICATE
   }
 
@@ -25,9 +28,9 @@ public class Inbox {
    * Claims the event and, if it is new, runs {@code effect}. Must be called inside the transaction
    * of the effect.
    *
-   * @param effect the effect; answers {@link Outcome#PROCESSED}, {@link Outcome#IGNORED}, or {@link
-   *     Outcome#DUPLICATE} when the event is new but repeats an effect that is already there (a new
-   *     event id for a conversion already carried out)
+   * @param effect the effect; answers {@link Outcome#PROCESSED}, or {@link Outcome#DUPLICATE} when
+   *     the event is new but repeats an effect that is already there (a new event id for a
+   *     conversion already carried out)
    */
   public Uni<Outcome> processOnce(IncomingEvent event, Supplier<Uni<Outcome>> effect) {
     return claim(event, Outcome.PROCESSED)

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.leadflow.contracts.EventTopics;
+import org.leadflow.devstack.ConsumedEvents;
 
 /** The steps the tests read the API with; each answers the raw response so a test states what it expects. */
 public final class Api {
@@ -46,6 +48,15 @@ public final class Api {
     assertThat(response.contentType()).startsWith(PROBLEM);
     assertThat(response.<Integer>path("status")).isEqualTo(status);
     return response;
+  }
+
+  /**
+   * How many lead events of {@code type} the consumer acknowledged as ignored so far: the only trace
+   * an event it does not act on leaves.
+   */
+  public static double ignoredLeadEvents(String type) {
+    String metrics = given().when().get(ConsumedEvents.METRICS_PATH).then().statusCode(200).extract().asString();
+    return ConsumedEvents.ignored(metrics, EventTopics.LEAD_EVENTS, type);
   }
 
   /** The fields a 400 problem names. */

@@ -1,12 +1,12 @@
 package org.leadflow.lead.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.leadflow.contracts.EventTopics;
@@ -14,6 +14,7 @@ import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.Inbox;
@@ -21,24 +22,30 @@ import org.leadflow.messaging.Inbox;
 /**
  * Links opportunity-service's answers back onto the lead: {@code opportunity.created} completes
  * the lead's conversion, {@code conversion-failed} fails it with the reason. Each answer's effect and
- * its inbox record commit together; other opportunity events are recorded as ignored.
+ * its inbox record commit together. Other opportunity event types are decided on from {@code
+ * ce_type} alone (once the headers are known to make a CloudEvent): counted as ignored and
+ * acknowledged, their data unread and no transaction opened, since an event without effect needs no
+ * deduplication.
  */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
 
+  private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
+
   @Inject Inbox inbox;
   @Inject LeadService leads;
   @Inject ObjectMapper json;
-  @Inject MeterRegistry registry;
+  @Inject ConsumedEventCounter consumed;
 
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     IncomingEvent event = IncomingEvent.from(record);
+    if (!ANSWERS.contains(event.type())) {
+      consumed.ignored(EventTopics.OPPORTUNITY_EVENTS, event);
+      return Uni.createFrom().voidItem();
+    }
     return Panache.withTransaction(() -> inbox.processOnce(event, () -> handle(event)))
-        .invoke(outcome -> registry
-            .counter("leadflow.events.consumed", "topic", EventTopics.OPPORTUNITY_EVENTS, "type", event.type(),
-                "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-            .increment())
+        .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome))
         .replaceWithVoid();
   }
 
@@ -53,16 +60,13 @@ public class OpportunityEventsConsumer {
               created.accountId(), created.contactId())
           .replaceWith(Inbox.Outcome.PROCESSED);
     }
-    if (OpportunityEventTypes.CONVERSION_FAILED.equals(event.type())) {
-      ConversionFailed failed = read(event, ConversionFailed.class);
-      if (failed.originatingLeadId() == null || failed.conversionId() == null) {
-        throw new UnprocessableEventException("conversion-failed without originatingLeadId or conversionId");
-      }
-      return leads
-          .conversionFailed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail())
-          .replaceWith(Inbox.Outcome.PROCESSED);
+    ConversionFailed failed = read(event, ConversionFailed.class);
+    if (failed.originatingLeadId() == null || failed.conversionId() == null) {
+      throw new UnprocessableEventException("conversion-failed without originatingLeadId or conversionId");
     }
-    return Uni.createFrom().item(Inbox.Outcome.IGNORED);
+    return leads
+        .conversionFailed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail())
+        .replaceWith(Inbox.Outcome.PROCESSED);
   }
 
   private <T> T read(IncomingEvent event, Class<T> type) {

@@ -22,26 +22,30 @@ import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.opportunity.config.LeadEventsConfig;
 import org.leadflow.opportunity.service.LeadConversion;
+import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.Inbox;
 
 /**
- * Consumes {@code lead-events}. Each event's effect and its inbox record commit in one transaction;
- * the offset is committed after that (the returned Uni completes), so a crash in between only
- * causes a redelivery that the inbox turns into a no-op.
+ * Consumes {@code lead-events}. Once a message's headers are known to make a CloudEvent, its {@code
+ * ce_type} decides: only {@code leadflow.lead.qualified.v1} has an effect here, its conversion
+ * ({@link LeadConversion}). Every other type, those this service does not know included (consumers
+ * of {@code lead-events} must tolerate them), is counted as ignored and acknowledged at once, its
+ * data unread and no transaction opened: an event without effect needs no deduplication.
  *
- * <p>{@code leadflow.lead.qualified.v1} is converted ({@link LeadConversion}); other lead event
- * types are recorded as ignored: consumers of {@code lead-events} must tolerate types they do not know.
+ * <p>A qualified event's effect and its inbox record commit in one transaction; the offset is
+ * committed after that (the returned Uni completes), so a crash in between only causes a
+ * redelivery that the inbox turns into a no-op.
  *
  * <p>Failures are of two kinds, told apart here rather than by the connector:
  *
  * <ul>
- *   <li>{@link UnprocessableEventException}: the message itself is wrong (not a CloudEvent, data that
- *       is not a LeadQualified, values the database refuses). The returned Uni fails, SmallRye nacks
- *       the message, and the channel's {@code failure-strategy=dead-letter-queue} sends it to
- *       {@code lead-events.dead-letter} with the reason in the {@code dead-letter-reason} header;
- *       consumption goes on.
+ *   <li>{@link UnprocessableEventException}: the message itself is wrong (not a CloudEvent, whatever
+ *       its type; data that is not a LeadQualified; values the database refuses). The returned Uni
+ *       fails, SmallRye nacks the message, and the channel's {@code
+ *       failure-strategy=dead-letter-queue} sends it to {@code lead-events.dead-letter} with the
+ *       reason in the {@code dead-letter-reason} header; consumption goes on.
  *   <li>anything else (the database is down, a serialization conflict, a lost connection): it may
  *       pass, so it must neither dead-letter nor skip the event. The attempt is retried in place,
  *       indefinitely, with exponential backoff. The connector's failure strategies offer no such
@@ -65,44 +69,56 @@ public class LeadEventsConsumer {
   @Inject LeadConversion conversion;
   @Inject ObjectMapper json;
   @Inject MeterRegistry registry;
+  @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
 
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
+    Executor messageContext = onCurrentContext();
+    return Uni.createFrom()
+        .item(() -> IncomingEvent.from(record))
+        .chain(
+            event ->
+                LeadEventTypes.QUALIFIED.equals(event.type())
+                    ? convertOnce(record, event, messageContext)
+                    : ignore(event))
+        .onFailure(UnprocessableEventException.class)
+        .invoke(failure -> deadLettered(record, failure));
+  }
+
+  private Uni<Void> ignore(IncomingEvent event) {
+    consumed.ignored(EventTopics.LEAD_EVENTS, event);
+    return Uni.createFrom().voidItem();
+  }
+
+  private Uni<Void> convertOnce(ConsumerRecord<String, String> record, IncomingEvent event, Executor messageContext) {
     AtomicInteger attempts = new AtomicInteger();
     return Uni.createFrom()
-        .deferred(() -> process(record))
+        .deferred(() -> attemptConversion(event))
         // Every attempt, the first and each retry, runs on this message's Vert.x context: Hibernate
         // Reactive needs it, and Mutiny's backoff would otherwise resubscribe on a worker thread.
-        .runSubscriptionOn(onCurrentContext())
+        .runSubscriptionOn(messageContext)
         .onFailure(LeadEventsConsumer::mayPass)
         .invoke(failure -> retrying(record, failure, attempts.incrementAndGet()))
         .onFailure(LeadEventsConsumer::mayPass)
         .retry()
         .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
         .indefinitely()
-        .onFailure(UnprocessableEventException.class)
-        .invoke(failure -> deadLettered(record, failure))
         .replaceWithVoid();
   }
 
-  private Uni<Inbox.Outcome> process(ConsumerRecord<String, String> record) {
-    IncomingEvent event = IncomingEvent.from(record);
-    LeadQualified qualified =
-        LeadEventTypes.QUALIFIED.equals(event.type()) ? LeadQualifiedData.read(json, event) : null;
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> handle(qualified)))
+  private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
+    LeadQualified qualified = LeadQualifiedData.read(json, event);
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> convert(qualified)))
         .onFailure(LeadEventsConsumer::isDataException)
         .transform(
             failure ->
                 new UnprocessableEventException(
                     "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()))
-        .invoke(outcome -> count(event, outcome));
+        .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
   }
 
-  private Uni<Inbox.Outcome> handle(LeadQualified qualified) {
-    if (qualified == null) {
-      return Uni.createFrom().item(Inbox.Outcome.IGNORED);
-    }
+  private Uni<Inbox.Outcome> convert(LeadQualified qualified) {
     return conversion
         .convert(qualified)
         .map(result -> result == LeadConversion.Result.ALREADY_CONVERTED ? Inbox.Outcome.DUPLICATE : Inbox.Outcome.PROCESSED);
@@ -155,12 +171,6 @@ public class LeadEventsConsumer {
         "Dead-lettering event %s (%s, partition %d, offset %d): %s",
         id(record), type(record), record.partition(), record.offset(), failure.getMessage());
     registry.counter("leadflow.events.dead-lettered", "topic", record.topic(), "type", type(record)).increment();
-  }
-
-  private void count(IncomingEvent event, Inbox.Outcome outcome) {
-    registry
-        .counter("leadflow.events.consumed", "topic", EventTopics.LEAD_EVENTS, "type", event.type(), "outcome", outcome.name().toLowerCase())
-        .increment();
   }
 
   private static String id(ConsumerRecord<String, String> record) {

@@ -174,11 +174,10 @@ class LeadConversionTest {
     UUID eventId = UUID.randomUUID();
     leadEvents.qualified(eventId, lead.event());
     leadEvents.qualified(eventId, lead.event());
-    // Same key, same partition: once this one is consumed, both copies were.
-    UUID marker = UUID.randomUUID();
-    leadEvents.send(marker, LeadEventTypes.UPDATED, lead.leadId.toString(), "{\"leadId\":\"" + lead.leadId + "\"}");
+    // Same key, same partition: once this other lead's conversion is processed, both copies were.
+    UUID marker = leadEvents.qualifiedAfter(lead.leadId.toString(), new QualifiedLead());
 
-    await().atMost(PATIENCE).until(() -> "IGNORED".equals(inboxOutcome(marker)));
+    await().atMost(PATIENCE).until(() -> "PROCESSED".equals(inboxOutcome(marker)));
     assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
     assertThat(Database.count("SELECT count(*) FROM opportunity WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
     assertThat(createdEventsInOutbox(lead)).isEqualTo(1);
