@@ -162,7 +162,8 @@ public final class Benchmark {
     report.machine("Kafka", AppInfoParser.getVersion() + " (embedded KRaft broker in the benchmark's JVM)");
     report.machine("pgbench", pgbenchVersion);
     report.machine("JVM options of the services",
-        (extraJvmOptions.isEmpty() ? "as ./run.sh" : "as ./run.sh, and " + String.join(" ", extraJvmOptions))
+        "as ./run.sh (" + String.join(" ", LeadflowService.JVM_OPTIONS) + ")"
+            + (extraJvmOptions.isEmpty() ? "" : ", and " + String.join(" ", extraJvmOptions))
             + (profile ? "; flight recording on (--profile)" : ""));
   }
 

@@ -81,10 +81,11 @@ final class Stack implements AutoCloseable {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       // opportunity-service first: lead-service asks it for matches (dry runs only, but still).
       for (LeadflowService service : List.of(LeadflowService.OPPORTUNITY_SERVICE, LeadflowService.LEAD_SERVICE)) {
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(jvmOptions.stream().map(option -> option.replace("{service}", service.serviceName())).toList());
-        command.addAll(List.of("-jar", service.jar(checkout).toString()));
+        // The local run's command, with the benchmark's own options before "-jar" (a later -X wins).
+        List<String> command = new ArrayList<>(service.command(java, checkout));
+        command.addAll(
+            command.indexOf("-jar"),
+            jvmOptions.stream().map(option -> option.replace("{service}", service.serviceName())).toList());
         Path log = logs.resolve(service.serviceName() + ".log");
         long started = System.nanoTime();
         ServiceProcess process =

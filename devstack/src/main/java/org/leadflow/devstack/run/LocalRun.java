@@ -223,7 +223,7 @@ public final class LocalRun {
         services.add(
             ServiceProcess.start(
                 service.serviceName(),
-                List.of(java, "-jar", service.jar(checkoutDirectory).toString()),
+                service.command(java, checkoutDirectory),
                 environmentOf(service),
                 settings.logDirectory().resolve(service.serviceName() + ".log"),
                 localUri(service, LeadflowService.READINESS_PATH)));

@@ -22,13 +22,18 @@ public class MatchKeyLocks {
     return locked;
   }
 
-  private Uni<Object> lock(String key) {
+  private Uni<Integer> lock(String key) {
     return Panache.getSession()
         .chain(
             session ->
                 session
-                    // pg_advisory_xact_lock returns void, which is wrapped so that a row comes back.
-                    .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked")
+                    // pg_advisory_xact_lock returns void, which is wrapped so that a row comes back. The
+                    // result type makes the query's plan cacheable: without it, Hibernate keys every
+                    // execution's plan by a result mapping of its own, so each one missed the cache and
+                    // added an entry under the same hash, and every lookup compared against up to 2,048
+                    // of them (10 % of opportunity-service's CPU while converting, docs/benchmarks.md).
+                    .createNativeQuery(
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked", Integer.class)
                     .setParameter("key", key)
                     .getSingleResult());
   }
