@@ -17,26 +17,12 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
-# The first source file or POM that changed after the given jar was built, as run.sh decides.
-changed_since() {
-  find . \( -name target -o -name .git -o -name .leadflow -o -name node_modules \) -prune -o \
-    -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$1" -print -quit
-}
+# shellcheck source=scripts/rebuild-check.sh
+source scripts/rebuild-check.sh
 
-needs_build() {
-  local jar
-  for jar in "${runnables[@]}"; do
-    if [[ ! -f "$jar" || -n "$(changed_since "$jar")" ]]; then
-      return 0
-    fi
-  done
-  return 1
-}
-
-if needs_build; then
+if needs_build "${runnables[@]}"; then
   echo "Building LeadFlow..."
-  ./mvnw -B -q install -DskipTests
-  for jar in "${runnables[@]}"; do touch "$jar"; done
+  build_and_mark_current "${runnables[@]}" || exit 1
 fi
 
 # pgbench measures the database's own limit. Debian ships it with the PostgreSQL server package.

@@ -32,21 +32,8 @@ if ! [[ "$java_version" =~ ^[0-9]+$ ]] || ((java_version < 17)); then
   exit 1
 fi
 
-# Prints the first source file or POM that changed after the given jar was built.
-changed_since() {
-  find . \( -name target -o -name .git -o -name .leadflow -o -name node_modules \) -prune -o \
-    -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$1" -print -quit
-}
-
-needs_build() {
-  local jar
-  for jar in "${runnables[@]}"; do
-    if [[ ! -f "$jar" || -n "$(changed_since "$jar")" ]]; then
-      return 0
-    fi
-  done
-  return 1
-}
+# shellcheck source=scripts/rebuild-check.sh
+source scripts/rebuild-check.sh
 
 wants_help() {
   local arg
@@ -58,17 +45,9 @@ wants_help() {
 
 # The help text and the token command live in the launcher; neither is a reason to build everything
 # else. The token command prints the token alone on standard output, so messages go to standard error.
-if ! { { wants_help "$@" || [[ "${1:-}" == token ]]; } && [[ -f "$launcher" ]]; } && needs_build; then
+if ! { { wants_help "$@" || [[ "${1:-}" == token ]]; } && [[ -f "$launcher" ]]; } && needs_build "${runnables[@]}"; then
   echo "Building LeadFlow (first run takes a few minutes)..." >&2
-  if ! ./mvnw -B -q install -DskipTests; then
-    echo "The build failed (see above); fix it, or run ./mvnw install -DskipTests to see more." >&2
-    exit 1
-  fi
-  # Maven leaves a jar untouched when its classes did not change; marking every runnable as
-  # current keeps an edited POM from triggering a build on every later start.
-  for jar in "${runnables[@]}"; do
-    if [[ -f "$jar" ]]; then touch "$jar"; fi
-  done
+  build_and_mark_current "${runnables[@]}" || exit 1
 fi
 
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

@@ -395,7 +395,8 @@ public final class Benchmark {
         .orElse(0L);
   }
 
-  private static void pause(Duration duration) {
+  /** Waits between polls of the benchmark's own progress (never as a measurement). */
+  static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {

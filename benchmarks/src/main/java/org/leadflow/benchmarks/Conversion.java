@@ -174,7 +174,7 @@ final class Conversion {
       if (converted >= qualified) {
         break;
       }
-      pause(Duration.ofMillis(100));
+      Benchmark.pause(Duration.ofMillis(100));
     }
     double drainSeconds = (System.nanoTime() - qualifiesDone) / 1e9;
     Histogram lag = Measurement.newHistogram();
@@ -238,14 +238,5 @@ final class Conversion {
 
   private static long epochMicros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
