@@ -235,25 +235,13 @@ public final class Benchmark {
   private void conversion(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
       throws SQLException, InterruptedException {
     Conversion conversion = new Conversion(load, stack, leads, opportunities);
-    out.printf("[2/3] Conversion latency: qualify at %.0f/s, %d s warm-up + %d s...%n",
-        plan.latencyRate(), plan.latencyWarmUp().toSeconds(), plan.latencyDuration().toSeconds());
-    double loadAverage = CpuAccounting.loadAverage();
-    CpuAccounting.Snapshot before = cpu.snapshot();
-    Conversion.Latency latency =
-        conversion.latency(plan.latencyRate(), plan.latencyWarmUp(), plan.latencyDuration());
-    report.cpu(Report.format("conversions at %.0f/s", plan.latencyRate()), cpu.snapshot().coresSince(before), loadAverage);
-    Map<String, Object> latencyDetails = new LinkedHashMap<>();
-    latencyDetails.put("qualify", Report.figures(latency.qualify()));
-    latencyDetails.put("readable", Report.figures(latency.readable()));
-    latencyDetails.put("notReadableWithin30s", latency.notReadableInTime());
-    report.detail("conversionLatency", latencyDetails);
-    Measurement readable = latency.readable();
-    report.row("2. Conversion", Report.format("qualify → opportunity readable at %.0f/s (p50 / p95 / p99)", plan.latencyRate()),
-        Report.millis(readable.millisAt(50)) + " / " + Report.millis(readable.millisAt(95)) + " / " + Report.millis(readable.millisAt(99))
-            + (latency.notReadableInTime() > 0 ? ", " + latency.notReadableInTime() + " not readable within 30 s" : ""),
-        "p99 ≤ 60 ms", readable.millisAt(99) <= 60 && latency.notReadableInTime() == 0);
-    report.row("2. Conversion", "qualify answer itself (p50 / p99, from intended send time)",
-        Report.millis(latency.qualify().millisAt(50)) + " / " + Report.millis(latency.qualify().millisAt(99)) + failures(latency.qualify()));
+    boolean keptUp = conversionLatency(conversion, plan.latencyRate(), cpu, "conversionLatency", true);
+    if (!keptUp) {
+      // The target's rate is more than the services convert: the latency there is only the backlog's
+      // growth. Half the rate shows what a conversion takes when they keep up.
+      settle(cpu);
+      conversionLatency(conversion, plan.latencyRate() / 2, cpu, "conversionLatencyAtHalfRate", false);
+    }
 
     List<Map<String, Object>> stepDetails = new ArrayList<>();
     double best = 0;
@@ -277,10 +265,11 @@ public final class Benchmark {
     }
     settle(cpu);
     out.printf("      Sustained: %.0f qualifies/s for %d s...%n", best, plan.sustainedDuration().toSeconds());
-    loadAverage = CpuAccounting.loadAverage();
-    before = cpu.snapshot();
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
     Conversion.Step sustained = conversion.step(best, plan.sustainedDuration());
-    report.cpu(Report.format("conversions at %.0f/s", best), cpu.snapshot().coresSince(before), loadAverage);
+    report.cpu(Report.format("conversions at %.0f/s for %d s", best, plan.sustainedDuration().toSeconds()),
+        cpu.snapshot().coresSince(before), loadAverage);
     report.detail("conversionSustained", stepDetails(sustained));
     report.row("2. Conversion",
         Report.format("sustained %d s at %.0f qualifies/s: conversions/s", plan.sustainedDuration().toSeconds(), best),
@@ -291,6 +280,40 @@ public final class Benchmark {
         "0 lost, 0 duplicated", sustained.lost() == 0 && sustained.duplicated() == 0);
     report.row("2. Conversion", "lag qualify answered → opportunity created (p50 / p99)",
         Report.millis(sustained.lag().millisAt(50)) + " / " + Report.millis(sustained.lag().millisAt(99)));
+  }
+
+  /**
+   * Qualifies at {@code rate} and reports how soon the opportunities were readable; with {@code
+   * target}, against the issue's target for 100/s. Answers whether every opportunity arrived and p99
+   * stayed within a second (the services kept up).
+   */
+  private boolean conversionLatency(Conversion conversion, double rate, CpuAccounting cpu, String detail, boolean target)
+      throws SQLException, InterruptedException {
+    out.printf("[2/3] Conversion latency: qualify at %.0f/s, %d s warm-up + %d s...%n",
+        rate, plan.latencyWarmUp().toSeconds(), plan.latencyDuration().toSeconds());
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    Conversion.Latency latency = conversion.latency(rate, plan.latencyWarmUp(), plan.latencyDuration());
+    report.cpu(Report.format("conversions at %.0f/s", rate), cpu.snapshot().coresSince(before), loadAverage);
+    Map<String, Object> latencyDetails = new LinkedHashMap<>();
+    latencyDetails.put("rate", rate);
+    latencyDetails.put("qualify", Report.figures(latency.qualify()));
+    latencyDetails.put("readable", Report.figures(latency.readable()));
+    latencyDetails.put("notReadableWithin30s", latency.notReadableInTime());
+    report.detail(detail, latencyDetails);
+    Measurement readable = latency.readable();
+    String figure = Report.format("qualify → opportunity readable at %.0f/s (p50 / p95 / p99)", rate);
+    String measured =
+        Report.millis(readable.millisAt(50)) + " / " + Report.millis(readable.millisAt(95)) + " / " + Report.millis(readable.millisAt(99))
+            + (latency.notReadableInTime() > 0 ? ", " + latency.notReadableInTime() + " not readable within 30 s" : "");
+    if (target) {
+      report.row("2. Conversion", figure, measured, "p99 ≤ 60 ms", readable.millisAt(99) <= 60 && latency.notReadableInTime() == 0);
+    } else {
+      report.row("2. Conversion", figure, measured);
+    }
+    report.row("2. Conversion", Report.format("qualify answer itself at %.0f/s (p50 / p99, from intended send time)", rate),
+        Report.millis(latency.qualify().millisAt(50)) + " / " + Report.millis(latency.qualify().millisAt(99)) + failures(latency.qualify()));
+    return latency.notReadableInTime() == 0 && readable.millisAt(99) <= Conversion.SUSTAINED_LAG_P99_MILLIS;
   }
 
   private static Map<String, Object> stepDetails(Conversion.Step step) {
