@@ -43,6 +43,7 @@ final class Conversion {
   private final Connection opportunities;
   private final LeadSeeder seeder;
   private final ObjectMapper json = new ObjectMapper();
+  private int runs;
 
   Conversion(HttpLoad load, Stack stack, Connection leads, Connection opportunities) {
     this.load = load;
@@ -64,7 +65,7 @@ final class Conversion {
   Latency latency(double perSecond, Duration warmUp, Duration duration) throws SQLException, InterruptedException {
     int total = (int) Math.floor(perSecond * (warmUp.toNanos() + duration.toNanos()) / 1e9);
     long measuredFrom = (long) Math.ceil(perSecond * warmUp.toNanos() / 1e9);
-    List<UUID> pool = seeder.openLeads(total, "conversion-latency");
+    List<UUID> pool = seeder.openLeads(total, "conversion-latency-" + (int) perSecond + "-" + (++runs));
     HttpClient leadService = load.client(stack.port(LeadflowService.LEAD_SERVICE), 32);
     Histogram readable = Measurement.newHistogram();
     // Both maps are used on the load generator's thread only.
@@ -147,7 +148,8 @@ final class Conversion {
    */
   Step step(double perSecond, Duration duration) throws SQLException {
     int total = (int) Math.floor(perSecond * duration.toNanos() / 1e9);
-    List<UUID> pool = seeder.openLeads(total, "conversion-" + (int) perSecond);
+    // A pool of its own per run: the sustained run repeats a step's rate.
+    List<UUID> pool = seeder.openLeads(total, "conversion-" + (int) perSecond + "-" + (++runs));
     Map<UUID, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < pool.size(); i++) {
       indexOf.put(pool.get(i), i);
