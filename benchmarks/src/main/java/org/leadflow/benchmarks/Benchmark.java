@@ -36,7 +36,7 @@ public final class Benchmark {
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
       target/benchmarks/data, both packaged services, then lead creation (with pgbench for
-      comparison), conversion, reads over 1,000,000 leads and footprint. About seven minutes on
+      comparison), conversion, reads over 1,000,000 leads and footprint. About eight minutes on
       two cores. Results: target/benchmarks/results.md and results.json.
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)

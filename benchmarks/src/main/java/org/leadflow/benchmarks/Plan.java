@@ -24,7 +24,7 @@ record Plan(
     Duration readDuration,
     Duration idleSettle) {
 
-  /** The figures docs/benchmarks.md reports: about seven minutes on two cores. */
+  /** The figures docs/benchmarks.md reports: about eight minutes on two cores. */
   static Plan full() {
     return new Plan(
         "full",
