@@ -2,6 +2,7 @@ package org.leadflow.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,7 +111,7 @@ final class Conversion {
               });
       load.awaitCondition(() -> awaited[0] == 0, GIVE_UP);
     }
-    long notArrived = load.await(() -> io.vertx.core.Future.succeededFuture((long) answeredAt.size()), GIVE_UP);
+    long notArrived = load.await(() -> Future.succeededFuture((long) answeredAt.size()), GIVE_UP);
     Measurement converted =
         new Measurement("qualify answered → opportunity created event received", readable.getTotalCount(), Map.of(), qualify.seconds(), readable);
     return new Latency(qualify, converted, notArrived);

@@ -1,11 +1,9 @@
 package org.leadflow.devstack.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,7 +132,7 @@ final class DemoDataLoader {
             .header("Authorization", callers.importer())
             // A repeated load, e.g. after an interrupted first one, must not create duplicates.
             .header("Idempotency-Key", lead.idempotencyKey())
-            .POST(HttpRequest.BodyPublishers.ofString(toJson(lead.request())))
+            .POST(HttpRequest.BodyPublishers.ofString(lead.request().toJson()))
             .build();
     try {
       HttpResponse<String> response = send(request);
@@ -226,14 +224,6 @@ final class DemoDataLoader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted", e);
-    }
-  }
-
-  private String toJson(CreateLeadRequest request) {
-    try {
-      return json.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

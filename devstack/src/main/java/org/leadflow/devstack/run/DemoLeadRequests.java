@@ -1,8 +1,5 @@
 package org.leadflow.devstack.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The demo leads' create requests as JSON bodies, for tools outside the local run (the benchmark). */
@@ -12,16 +9,6 @@ public final class DemoLeadRequests {
 
   /** Bodies of {@code POST /api/v1/leads}; the same seed always gives the same leads. */
   public static List<String> json(int count, long seed) {
-    ObjectMapper json = new ObjectMapper();
-    return DemoLeads.generate(count, seed).stream()
-        .map(
-            lead -> {
-              try {
-                return json.writeValueAsString(lead.request());
-              } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
-        .toList();
+    return DemoLeads.generate(count, seed).stream().map(lead -> lead.request().toJson()).toList();
   }
 }

@@ -1,6 +1,7 @@
 package org.leadflow.devstack.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public enum LeadflowService {
 
   /** The command that starts this service's packaged jar with {@code java}, as the local run does. */
   public List<String> command(String java, Path checkoutDirectory) {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(JVM_OPTIONS);
     command.add("-jar");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,11 +20,13 @@ public final class RateLimiter {
 
   /** How many callers are tracked before the idle ones are swept out. */
   static final int SWEEP_THRESHOLD = 10_000;
+  private static final long SWEEP_INTERVAL_MILLIS = 1_000;
 
   private final double capacity;
   private final double tokensPerMilli;
   private final LongSupplier millis;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE / 2);
 
   /** @param millis the time in milliseconds, e.g. {@code clock::millis} */
   public RateLimiter(int requests, Duration window, LongSupplier millis) {
@@ -42,10 +45,19 @@ public final class RateLimiter {
    */
   public Optional<Duration> acquire(String caller) {
     long now = millis.getAsLong();
-    if (buckets.size() > SWEEP_THRESHOLD) {
+    sweepIfMany(now);
+    return buckets.computeIfAbsent(caller, key -> new Bucket(now)).take(now);
+  }
+
+  /**
+   * Forgets the callers whose budget is full again, once there are many: at most once a second, so
+   * that with more active callers than the threshold not every request walks all their buckets.
+   */
+  private void sweepIfMany(long now) {
+    long last = lastSweep.get();
+    if (buckets.size() > SWEEP_THRESHOLD && now - last >= SWEEP_INTERVAL_MILLIS && lastSweep.compareAndSet(last, now)) {
       buckets.values().removeIf(bucket -> bucket.isFullAt(now));
     }
-    return buckets.computeIfAbsent(caller, key -> new Bucket(now)).take(now);
   }
 
   /** How many callers' budgets are held in memory. */
