@@ -147,7 +147,7 @@ public class LeadConversionResource {
                 .retryConversion(
                     id,
                     expectedVersion,
-                    lead -> planner.plan(request != null ? request : read(lead.conversionRequest()), lead),
+                    lead -> request != null ? planner.plan(request, lead) : planAgain(lead),
                     request != null ? write(request) : null,
                     callers.get())
                 .map(this::qualified));
@@ -195,6 +195,13 @@ public class LeadConversionResource {
                 Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, planner.preview(plan, lead, matches)))
                     .tag(Preconditions.etag(lead.version()))
                     .build());
+  }
+
+  /** The plan of the lead's stored request, checked again: it may predate a rule opportunity-service applies. */
+  private ConversionPlan planAgain(Lead lead) {
+    QualifyRequest stored = read(lead.conversionRequest());
+    planner.check(stored);
+    return planner.plan(stored, lead);
   }
 
   private String write(QualifyRequest request) {

@@ -32,6 +32,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "lead")
 public class Lead {
 
+  private static final int MAX_FAILURE_REASON = 100;
+  private static final int MAX_FAILURE_DETAIL = 2000;
+
   @Id private UUID id;
 
   private String firstName;
@@ -254,11 +257,20 @@ public class Lead {
       return List.of();
     }
     conversionStatus = ConversionStatus.FAILED;
-    conversionFailureReason = reason;
-    conversionFailureDetail = detail;
+    // Cut to what the columns hold: an overlong answer must still fail the conversion, not leave it pending.
+    conversionFailureReason = clip(reason, MAX_FAILURE_REASON);
+    conversionFailureDetail = clip(detail, MAX_FAILURE_DETAIL);
     conversionResolvedAt = now;
     updatedAt = now;
     return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion()));
+  }
+
+  private static String clip(String text, int length) {
+    if (text == null || text.length() <= length) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(length - 2)) ? length - 2 : length - 1;
+    return text.substring(0, end) + "…";
   }
 
   /** The latest conversion, or null when the lead was never qualified. */
