@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.leadflow.lead.domain.Conversion;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
@@ -76,6 +77,27 @@ public class ConversionPlanner {
             value,
             draft == null ? null : draft.estimatedCloseDate(),
             lines));
+  }
+
+  /**
+   * The plan of the lead's current conversion, as it was published: the request it was asked with,
+   * planned again for the lead (which cannot have changed since: Qualified is final), with the
+   * conversion's own ids.
+   */
+  public ConversionPlan current(QualifyRequest request, Lead lead) {
+    ConversionPlan planned = plan(request, lead);
+    Conversion conversion = lead.conversion();
+    return new ConversionPlan(
+        conversion.id(),
+        planned.createAccount(),
+        planned.createContact(),
+        planned.createOpportunity(),
+        planned.existingAccountId(),
+        planned.existingContactId(),
+        conversion.accountId(),
+        conversion.contactId(),
+        conversion.opportunityId(),
+        planned.opportunity());
   }
 
   /** What a qualify would do, without the matches (those come from opportunity-service). */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -124,6 +125,8 @@ public class Lead {
   private String conversionFailureReason;
   private String conversionFailureDetail;
   private Instant conversionRequestedAt;
+  /** Who asked for the current conversion (qualified the lead, or retried its conversion). */
+  private String conversionRequestedBy;
   private Instant conversionResolvedAt;
 
   /** The qualify request as received, so that a failed conversion can be retried as it was asked. */
@@ -228,10 +231,32 @@ public class Lead {
     conversionFailureReason = null;
     conversionFailureDetail = null;
     conversionRequestedAt = now;
+    conversionRequestedBy = actor.id();
     conversionResolvedAt = null;
     conversionRequest = request;
     updatedAt = now;
     return new LeadEvent.ConversionRequested(id, actor, now, plan, retry);
+  }
+
+  /**
+   * Asks opportunity-service again for the pending conversion, whose answer may have been lost: the
+   * same request (the same conversion and ids, as {@code plan} must hold them) under a new event.
+   * Safe because opportunity-service answers a conversion it knows with its outcome. The lead itself
+   * does not change.
+   *
+   * @param currentPlan rebuilds the current conversion's plan from the request it was asked with
+   *     (asked only of a pending conversion)
+   * @throws ConversionNotPendingException when the conversion is not pending
+   */
+  public List<LeadEvent> republishConversion(Supplier<ConversionPlan> currentPlan, Actor actor, Instant now) {
+    if (conversionStatus != ConversionStatus.PENDING) {
+      throw new ConversionNotPendingException(id, conversionStatus);
+    }
+    ConversionPlan plan = currentPlan.get();
+    if (!plan.conversionId().equals(conversionId)) {
+      throw new IllegalArgumentException("The plan of conversion " + plan.conversionId() + " is not the lead's " + conversionId);
+    }
+    return List.of(new LeadEvent.ConversionRepublished(id, actor, now, plan, conversionRequestedAt, conversionRequestedBy));
   }
 
   /**
