@@ -7,11 +7,12 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.leadflow.lead.domain.Conversion;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.OpportunityDraftPolicy;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
@@ -42,10 +43,14 @@ public class ConversionPlanner {
     if (Boolean.FALSE.equals(request.createOpportunity())) {
       errors.add(new FieldError("createOpportunity", "must be true: converting without an opportunity is not supported yet"));
     }
-    if (errors.isEmpty()) {
-      lines(request.opportunity(), errors);
-      if (request.opportunity() != null) {
-        LeadMapper.money(errors, "opportunity.estimatedValue", request.opportunity().estimatedValue());
+    QualifyRequest.OpportunityDraft draft = request.opportunity();
+    if (errors.isEmpty() && draft != null) {
+      List<ConversionPlan.Line> lines = lines(draft, errors);
+      Money estimatedValue = LeadMapper.money(errors, "opportunity.estimatedValue", draft.estimatedValue());
+      if (errors.isEmpty()) {
+        for (OpportunityDraftPolicy.Violation violation : OpportunityDraftPolicy.check(draft.name(), estimatedValue, lines)) {
+          errors.add(new FieldError("opportunity." + violation.field(), violation.message()));
+        }
       }
     }
     if (!errors.isEmpty()) {
@@ -58,9 +63,9 @@ public class ConversionPlanner {
     boolean createAccount = orDefault(request.createAccount(), request.existingAccountId() == null);
     boolean createContact = orDefault(request.createContact(), request.existingContactId() == null);
     boolean createOpportunity = orDefault(request.createOpportunity(), true);
-    List<ConversionPlan.Line> lines = lines(request.opportunity(), new ArrayList<>());
     QualifyRequest.OpportunityDraft draft = request.opportunity();
-    Money value = lines.isEmpty() ? estimatedValue(draft, lead) : sum(lines);
+    List<ConversionPlan.Line> lines = draft == null ? List.of() : lines(draft, new ArrayList<>());
+    Money value = lines.isEmpty() ? estimatedValue(draft, lead) : OpportunityDraftPolicy.valueOf(lines);
     return ConversionPlan.of(
         createAccount && lead.details().companyName() != null,
         createContact && lead.details().lastName() != null,
@@ -68,10 +73,31 @@ public class ConversionPlanner {
         request.existingAccountId(),
         request.existingContactId(),
         new ConversionPlan.OpportunityDraft(
-            draft != null && draft.name() != null ? draft.name().strip() : defaultName(lead.details()),
+            draft != null && draft.name() != null && !draft.name().isBlank() ? draft.name().strip() : defaultName(lead.details()),
             value,
             draft == null ? null : draft.estimatedCloseDate(),
             lines));
+  }
+
+  /**
+   * The plan of the lead's current conversion, as it was published: the request it was asked with,
+   * planned again for the lead (which cannot have changed since: Qualified is final), with the
+   * conversion's own ids.
+   */
+  public ConversionPlan current(QualifyRequest request, Lead lead) {
+    ConversionPlan planned = plan(request, lead);
+    Conversion conversion = lead.conversion();
+    return new ConversionPlan(
+        conversion.id(),
+        planned.createAccount(),
+        planned.createContact(),
+        planned.createOpportunity(),
+        planned.existingAccountId(),
+        planned.existingContactId(),
+        conversion.accountId(),
+        conversion.contactId(),
+        conversion.opportunityId(),
+        planned.opportunity());
   }
 
   /** What a qualify would do, without the matches (those come from opportunity-service). */
@@ -103,32 +129,18 @@ public class ConversionPlanner {
     return new QualifyResponse.Preview(account, contact, opportunity, matches);
   }
 
+  /** The draft's lines as the plan holds them; malformed prices are reported in {@code errors}. */
   private static List<ConversionPlan.Line> lines(QualifyRequest.OpportunityDraft draft, List<FieldError> errors) {
     List<ConversionPlan.Line> lines = new ArrayList<>();
-    if (draft == null || draft.lines() == null) {
+    if (draft.lines() == null) {
       return lines;
     }
     for (int i = 0; i < draft.lines().size(); i++) {
       QualifyRequest.Line line = draft.lines().get(i);
       Money unitPrice = LeadMapper.money(errors, "opportunity.lines[" + i + "].unitPrice", line.unitPrice());
-      BigDecimal quantity = new BigDecimal(line.quantity());
-      if (quantity.signum() <= 0) {
-        errors.add(new FieldError("opportunity.lines[" + i + "].quantity", "must be more than 0"));
-      }
-      lines.add(new ConversionPlan.Line(line.productName().strip(), quantity, unitPrice));
-    }
-    if (lines.stream().map(line -> line.unitPrice() == null ? null : line.unitPrice().currency()).filter(Objects::nonNull).distinct().count() > 1) {
-      errors.add(new FieldError("opportunity.lines", "must all be priced in one currency"));
+      lines.add(new ConversionPlan.Line(line.productName().strip(), new BigDecimal(line.quantity()), unitPrice));
     }
     return lines;
-  }
-
-  private static Money sum(List<ConversionPlan.Line> lines) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (ConversionPlan.Line line : lines) {
-      total = total.add(line.quantity().multiply(line.unitPrice().amount()));
-    }
-    return new Money(total.setScale(2, java.math.RoundingMode.HALF_EVEN), lines.get(0).unitPrice().currency());
   }
 
   private static Money estimatedValue(QualifyRequest.OpportunityDraft draft, Lead lead) {

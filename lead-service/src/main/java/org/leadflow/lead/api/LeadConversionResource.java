@@ -147,10 +147,53 @@ public class LeadConversionResource {
                 .retryConversion(
                     id,
                     expectedVersion,
-                    lead -> planner.plan(request != null ? request : read(lead.conversionRequest()), lead),
+                    lead -> request != null ? planner.plan(request, lead) : planAgain(lead),
                     request != null ? write(request) : null,
                     callers.get())
                 .map(this::qualified));
+  }
+
+  @POST
+  @Path("/conversion/republish")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.SALES_MANAGER, Roles.ADMIN})
+  @Operation(
+      operationId = "republishLeadConversion",
+      summary = "Publish a pending conversion's request again",
+      description =
+          "For a conversion that stays pending (opportunity-service's answer was lost, or the request never reached it;"
+              + " see the list filter conversionStuck=true): appends leadflow.lead.qualified.v1 to the outbox again with"
+              + " the same data (the same conversion id and the same ids of the records to create) under a new event id."
+              + " opportunity-service answers a conversion it already knows with its outcome, so this is safe to repeat."
+              + " The lead does not change; its history records who published it again. Sales managers and admins only.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Published again; the conversion is still pending until opportunity-service answers",
+      content =
+          @Content(
+              schema = @Schema(implementation = ConversionResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "pending",
+                      value =
+                          "{\"id\":\"0190a5c2-7d3e-7c11-9a4b-3f2e1d0c9b8a\",\"status\":\"pending\","
+                              + "\"opportunityId\":\"0190a5c2-7d3e-7c11-9a4b-3f2e1d0c9b8b\",\"accountId\":\"0190a5c2-7d3e-7c11-9a4b-3f2e1d0c9b8c\","
+                              + "\"contactId\":\"0190a5c2-7d3e-7c11-9a4b-3f2e1d0c9b8d\",\"requestedAt\":\"2026-05-04T09:00:00Z\"}")))
+  @APIResponse(responseCode = "409", description = "The lead has no pending conversion", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> republish(
+      @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the request is based on", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
+    return idempotent.run(
+        "republish-conversion:" + id,
+        idempotencyKey,
+        "",
+        () ->
+            leads
+                .republishConversion(
+                    id, expectedVersion, lead -> planner.current(read(lead.conversionRequest()), lead), callers.get())
+                .map(lead -> Response.ok(LeadMapper.toResponse(lead.conversion())).build()));
   }
 
   private Response qualified(Lead lead) {
@@ -195,6 +238,13 @@ public class LeadConversionResource {
                 Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, planner.preview(plan, lead, matches)))
                     .tag(Preconditions.etag(lead.version()))
                     .build());
+  }
+
+  /** The plan of the lead's stored request, checked again: it may predate a rule opportunity-service applies. */
+  private ConversionPlan planAgain(Lead lead) {
+    QualifyRequest stored = read(lead.conversionRequest());
+    planner.check(stored);
+    return planner.plan(stored, lead);
   }
 
   private String write(QualifyRequest request) {

@@ -3,19 +3,23 @@ package org.leadflow.lead.api;
 import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.leadflow.lead.domain.ConversionStatus;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.service.LeadService.LeadQuery;
+import org.leadflow.lead.service.StuckConversions;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
@@ -80,11 +84,30 @@ public class LeadListParameters {
   @Parameter(description = "Updated before (ISO-8601)")
   String updatedTo;
 
+  @QueryParam("conversionStatus")
+  @Parameter(
+      description = "Where the lead's conversion stands: pending, completed or failed (only qualified leads have one)",
+      examples = {
+        @ExampleObject(name = "pending", value = "pending"),
+        @ExampleObject(name = "failed", value = "failed")
+      })
+  String conversionStatus;
+
+  @QueryParam("conversionStuck")
+  @Parameter(
+      description =
+          "true: only leads whose conversion has been pending longer than leadflow.conversion.stuck-after (default"
+              + " 5 minutes), which a sales manager may publish again; false: all others",
+      schema = @Schema(type = SchemaType.BOOLEAN),
+      examples = @ExampleObject(name = "stuck conversions", value = "true"))
+  String conversionStuck;
+
   @QueryParam("q")
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
 
-  LeadQuery toQuery() {
+  /** @param stuckBefore conversions asked for before it and still pending are stuck */
+  LeadQuery toQuery(Instant stuckBefore) {
     List<FieldError> errors = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
@@ -99,6 +122,19 @@ public class LeadListParameters {
     if (source != null) {
       label(errors, "source", () -> LeadSource.fromLabel(source))
           .ifPresent(value -> condition(conditions, parameters, "source", value));
+    }
+    if (conversionStatus != null) {
+      label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus))
+          .ifPresent(value -> condition(conditions, parameters, "conversionStatus", value));
+    }
+    if (conversionStuck != null) {
+      switch (conversionStuck.strip()) {
+        case "true" -> conditions.add("(" + StuckConversions.CONDITION + ")");
+        case "false" -> conditions.add("(" + StuckConversions.NOT_STUCK + ")");
+        default -> errors.add(new FieldError("conversionStuck", "must be true or false"));
+      }
+      parameters.put("pending", ConversionStatus.PENDING);
+      parameters.put("stuckBefore", stuckBefore);
     }
     if (ownerId != null) {
       condition(conditions, parameters, "ownerId", ownerId);

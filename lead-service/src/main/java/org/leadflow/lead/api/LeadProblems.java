@@ -69,4 +69,9 @@ public class LeadProblems {
   @ServerExceptionMapper
   public Response notRetryable(org.leadflow.lead.domain.ConversionNotRetryableException failure, UriInfo uri) {
     return answer(409, "conversion-not-retryable", "The conversion cannot be retried", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
+  public Response notPending(org.leadflow.lead.domain.ConversionNotPendingException failure, UriInfo uri) {
+    return answer(409, "conversion-not-pending", "The conversion is not pending", failure.getMessage(), uri, null, null);
   }}

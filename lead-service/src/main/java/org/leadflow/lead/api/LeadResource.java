@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.lead.service.StuckConversions;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
@@ -60,6 +61,7 @@ public class LeadResource {
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
+  @Inject StuckConversions stuckConversions;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -143,7 +145,7 @@ public class LeadResource {
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
-        .list(parameters.toQuery(), callers.get())
+        .list(parameters.toQuery(stuckConversions.stuckBefore()), callers.get())
         .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
   }
 

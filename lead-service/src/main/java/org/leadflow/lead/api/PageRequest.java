@@ -14,10 +14,17 @@ record PageRequest(int page, int size) {
 
   static final int MAX_SIZE = 200;
   static final int DEFAULT_SIZE = 50;
+  /** The database reads a page by row offsets, which are ints: the page's last row must be one. */
+  private static final long LAST_ROW = Integer.MAX_VALUE;
 
   static PageRequest parse(String page, String size, List<FieldError> errors) {
     Integer pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
     Integer pageSize = integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+    if (pageNumber != null && pageSize != null && (pageNumber + 1L) * pageSize > LAST_ROW) {
+      errors.add(
+          new FieldError("page", "must be at most " + (LAST_ROW / pageSize - 1) + " with size " + pageSize + ": no list is that long"));
+      pageNumber = null;
+    }
     return new PageRequest(pageNumber == null ? 0 : pageNumber, pageSize == null ? DEFAULT_SIZE : pageSize);
   }
 
@@ -43,7 +50,7 @@ record PageRequest(int page, int size) {
       }
       return value;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(name, "must be a whole number"));
+      errors.add(new FieldError(name, "must be a whole number between " + min + " and " + max));
       return null;
     }
   }

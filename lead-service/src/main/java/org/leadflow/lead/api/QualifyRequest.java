@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.leadflow.lead.domain.OpportunityDraftPolicy;
 
 /**
  * Dynamics' QualifyLead options. Omitted booleans default to true, except that naming an existing
- * account (contact) means not creating one.
+ * account (contact) means not creating one. The opportunity draft must also keep to {@link
+ * OpportunityDraftPolicy} (what opportunity-service accepts), checked by {@link ConversionPlanner}.
  */
 @Schema(name = "QualifyRequest")
 public record QualifyRequest(
@@ -28,14 +30,14 @@ public record QualifyRequest(
 
   @Schema(name = "OpportunityDraft")
   public record OpportunityDraft(
-      @Size(max = 300) @Schema(example = "Analytical Engines: 200 seats") String name,
+      @Size(max = OpportunityDraftPolicy.MAX_NAME) @Schema(example = "Analytical Engines: 200 seats") String name,
       @Valid @Schema(description = "Ignored when lines are given: their sum is the value") MoneyDto estimatedValue,
       @Schema(example = "2027-03-31") LocalDate estimatedCloseDate,
-      @Size(max = 100) List<@Valid @NotNull Line> lines) {}
+      @Size(max = OpportunityDraftPolicy.MAX_LINES) List<@Valid @NotNull Line> lines) {}
 
   @Schema(name = "OpportunityLine")
   public record Line(
-      @NotBlank @Size(max = 200) @Schema(example = "LeadFlow seat licence") String productName,
+      @NotBlank @Size(max = OpportunityDraftPolicy.MAX_PRODUCT_NAME) @Schema(example = "LeadFlow seat licence") String productName,
       @NotNull
           @Pattern(regexp = "^\\d{1,9}(\\.\\d{1,4})?$", message = "must be a positive decimal number")
           @Schema(example = "200")

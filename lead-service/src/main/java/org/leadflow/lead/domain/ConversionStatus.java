@@ -15,4 +15,9 @@ public enum ConversionStatus {
   public String label() {
     return label;
   }
+
+  /** @throws UnknownLabelException when {@code label} is none of the statuses' */
+  public static ConversionStatus fromLabel(String label) {
+    return Labels.find(values(), label, ConversionStatus::label);
+  }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -31,6 +32,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "lead")
 public class Lead {
+
+  private static final int MAX_FAILURE_REASON = 100;
+  private static final int MAX_FAILURE_DETAIL = 2000;
 
   @Id private UUID id;
 
@@ -121,6 +125,8 @@ public class Lead {
   private String conversionFailureReason;
   private String conversionFailureDetail;
   private Instant conversionRequestedAt;
+  /** Who asked for the current conversion (qualified the lead, or retried its conversion). */
+  private String conversionRequestedBy;
   private Instant conversionResolvedAt;
 
   /** The qualify request as received, so that a failed conversion can be retried as it was asked. */
@@ -225,10 +231,32 @@ public class Lead {
     conversionFailureReason = null;
     conversionFailureDetail = null;
     conversionRequestedAt = now;
+    conversionRequestedBy = actor.id();
     conversionResolvedAt = null;
     conversionRequest = request;
     updatedAt = now;
     return new LeadEvent.ConversionRequested(id, actor, now, plan, retry);
+  }
+
+  /**
+   * Asks opportunity-service again for the pending conversion, whose answer may have been lost: the
+   * same request (the same conversion and ids, as {@code plan} must hold them) under a new event.
+   * Safe because opportunity-service answers a conversion it knows with its outcome. The lead itself
+   * does not change.
+   *
+   * @param currentPlan rebuilds the current conversion's plan from the request it was asked with
+   *     (asked only of a pending conversion)
+   * @throws ConversionNotPendingException when the conversion is not pending
+   */
+  public List<LeadEvent> republishConversion(Supplier<ConversionPlan> currentPlan, Actor actor, Instant now) {
+    if (conversionStatus != ConversionStatus.PENDING) {
+      throw new ConversionNotPendingException(id, conversionStatus);
+    }
+    ConversionPlan plan = currentPlan.get();
+    if (!plan.conversionId().equals(conversionId)) {
+      throw new IllegalArgumentException("The plan of conversion " + plan.conversionId() + " is not the lead's " + conversionId);
+    }
+    return List.of(new LeadEvent.ConversionRepublished(id, actor, now, plan, conversionRequestedAt, conversionRequestedBy));
   }
 
   /**
@@ -254,11 +282,20 @@ public class Lead {
       return List.of();
     }
     conversionStatus = ConversionStatus.FAILED;
-    conversionFailureReason = reason;
-    conversionFailureDetail = detail;
+    // Cut to what the columns hold: an overlong answer must still fail the conversion, not leave it pending.
+    conversionFailureReason = clip(reason, MAX_FAILURE_REASON);
+    conversionFailureDetail = clip(detail, MAX_FAILURE_DETAIL);
     conversionResolvedAt = now;
     updatedAt = now;
     return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion()));
+  }
+
+  private static String clip(String text, int length) {
+    if (text == null || text.length() <= length) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(length - 2)) ? length - 2 : length - 1;
+    return text.substring(0, end) + "…";
   }
 
   /** The latest conversion, or null when the lead was never qualified. */

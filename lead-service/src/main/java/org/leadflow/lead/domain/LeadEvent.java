@@ -36,6 +36,14 @@ public sealed interface LeadEvent {
   record ConversionRequested(UUID leadId, Actor actor, Instant at, ConversionPlan plan, boolean retry)
       implements LeadEvent {}
 
+  /**
+   * The pending conversion was asked for again, unchanged: the same plan, first requested at {@code
+   * requestedAt} by {@code requestedBy}.
+   */
+  record ConversionRepublished(
+      UUID leadId, Actor actor, Instant at, ConversionPlan plan, Instant requestedAt, String requestedBy)
+      implements LeadEvent {}
+
   /** opportunity-service answered: the conversion completed or failed. */
   record ConversionResolved(UUID leadId, Actor actor, Instant at, Conversion conversion) implements LeadEvent {}
 }

@@ -3,6 +3,7 @@ package org.leadflow.lead.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import org.leadflow.contracts.lead.FieldChange;
 import org.leadflow.contracts.lead.LeadActivityLogged;
@@ -39,7 +40,13 @@ public class LeadEvents {
   private Uni<OutboxEvent> append(Lead lead, LeadEvent event) {
     // Java 17: no pattern matching for switch yet.
     if (event instanceof LeadEvent.ConversionRequested requested) {
-      return append(lead, LeadEventTypes.QUALIFIED, event, qualified(lead, requested));
+      return append(lead, LeadEventTypes.QUALIFIED, event, qualified(lead, requested.plan(), requested.at(), requested.actor().id()));
+    }
+    if (event instanceof LeadEvent.ConversionRepublished republished) {
+      // The same data as the first time; only the event (its id and time) is new.
+      String requestedBy = republished.requestedBy() != null ? republished.requestedBy() : republished.actor().id();
+      return append(
+          lead, LeadEventTypes.QUALIFIED, event, qualified(lead, republished.plan(), republished.requestedAt(), requestedBy));
     }
     if (event instanceof LeadEvent.ConversionResolved) {
       // Learnt from opportunity-events; nothing new to tell the world.
@@ -90,16 +97,15 @@ public class LeadEvents {
         captured.actor().id());
   }
 
-  private static LeadQualified qualified(Lead lead, LeadEvent.ConversionRequested requested) {
+  private static LeadQualified qualified(Lead lead, ConversionPlan plan, Instant requestedAt, String requestedBy) {
     LeadDetails details = lead.details();
     Qualification qualification = lead.qualification();
-    ConversionPlan plan = requested.plan();
     ConversionPlan.OpportunityDraft draft = plan.opportunity();
     return new LeadQualified(
         lead.id(),
         plan.conversionId(),
-        requested.at(),
-        requested.actor().id(),
+        requestedAt,
+        requestedBy,
         lead.ownerId(),
         new LeadQualified.LeadSnapshot(
             details.firstName(),

@@ -1,72 +1,139 @@
 package org.leadflow.lead.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.JDBCException;
+import org.jboss.logging.Logger;
+import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
+import org.leadflow.lead.config.OpportunityEventsConfig;
+import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
-import org.leadflow.messaging.UnprocessableEventException;
-import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.Inbox;
+import org.leadflow.messaging.IncomingEvent;
+import org.leadflow.messaging.UnprocessableEventException;
 
 /**
  * Links opportunity-service's answers back onto the lead: {@code opportunity.created} completes
  * the lead's conversion, {@code conversion-failed} fails it with the reason. Each answer's effect and
- * its inbox record commit together. Other opportunity event types are decided on from {@code
- * ce_type} alone (once the headers are known to make a CloudEvent): counted as ignored and
- * acknowledged, their data unread and no transaction opened, since an event without effect needs no
- * deduplication.
+ * its inbox record commit together, and the offset is committed after that. Other opportunity event
+ * types are decided on from {@code ce_type} alone (once the headers are known to make a CloudEvent):
+ * counted as ignored and acknowledged, their data unread and no transaction opened, since an event
+ * without effect needs no deduplication.
+ *
+ * <p>Failures are of two kinds, told apart here rather than by the connector, as opportunity-service's
+ * consumer of lead-events does:
+ *
+ * <ul>
+ *   <li>{@link UnprocessableEventException}: the message itself is wrong (not a CloudEvent, data
+ *       that is not the answer it claims to be, a lead that does not exist, values the database
+ *       refuses). It is {@linkplain #deadLettered dead-lettered}: the returned Uni fails, SmallRye
+ *       nacks the message, and the channel's {@code failure-strategy=dead-letter-queue} sends it to
+ *       {@code opportunity-events.dead-letter} with the reason in the {@code dead-letter-reason}
+ *       header; consumption goes on.
+ *   <li>anything else (the database is down, a serialization conflict, a lost connection): it may
+ *       pass, so it must neither dead-letter the answer (the lead would stay pending for good) nor
+ *       skip it. The attempt is retried in place, indefinitely, with exponential backoff; answers
+ *       behind it wait.
+ * </ul>
  */
 @ApplicationScoped
 public class OpportunityEventsConsumer {
 
+  private static final Logger LOG = Logger.getLogger(OpportunityEventsConsumer.class);
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
+  /** SQLSTATE class 22, "data exception": a value the columns cannot hold; no retry changes it. */
+  private static final String DATA_EXCEPTION = "22";
 
   @Inject Inbox inbox;
   @Inject LeadService leads;
   @Inject ObjectMapper json;
   @Inject ConsumedEventCounter consumed;
+  @Inject MeterRegistry registry;
+  @Inject OpportunityEventsConfig config;
 
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    IncomingEvent event = IncomingEvent.from(record);
-    if (!ANSWERS.contains(event.type())) {
-      consumed.ignored(EventTopics.OPPORTUNITY_EVENTS, event);
-      return Uni.createFrom().voidItem();
-    }
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> handle(event)))
-        .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome))
+    Executor messageContext = onCurrentContext();
+    return Uni.createFrom()
+        .item(() -> IncomingEvent.from(record))
+        .chain(event -> ANSWERS.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
+        .onFailure(UnprocessableEventException.class)
+        .call(failure -> deadLettered(record, failure));
+  }
+
+  private Uni<Void> ignore(IncomingEvent event) {
+    consumed.ignored(EventTopics.OPPORTUNITY_EVENTS, event);
+    return Uni.createFrom().voidItem();
+  }
+
+  private Uni<Void> applyOnce(ConsumerRecord<String, String> record, IncomingEvent event, Executor messageContext) {
+    AtomicInteger attempts = new AtomicInteger();
+    return Uni.createFrom()
+        .deferred(() -> attempt(event))
+        // Every attempt, the first and each retry, runs on this message's Vert.x context: Hibernate
+        // Reactive needs it, and Mutiny's backoff would otherwise resubscribe on a worker thread.
+        .runSubscriptionOn(messageContext)
+        .onFailure(OpportunityEventsConsumer::mayPass)
+        .invoke(failure -> retrying(record, failure, attempts.incrementAndGet()))
+        .onFailure(OpportunityEventsConsumer::mayPass)
+        .retry()
+        .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
+        .indefinitely()
         .replaceWithVoid();
   }
 
-  private Uni<Inbox.Outcome> handle(IncomingEvent event) {
+  private Uni<Inbox.Outcome> attempt(IncomingEvent event) {
+    Answer answer = read(event);
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> answer.apply(leads).replaceWith(Inbox.Outcome.PROCESSED)))
+        .onFailure(LeadNotFoundException.class)
+        .transform(failure -> new UnprocessableEventException(event.type() + " answers about a lead that does not exist: " + failure.getMessage()))
+        .onFailure(OpportunityEventsConsumer::isDataException)
+        .transform(
+            failure ->
+                new UnprocessableEventException(
+                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()))
+        .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome));
+  }
+
+  /** An answer read and checked: what it does to its lead. */
+  private interface Answer {
+    Uni<?> apply(LeadService leads);
+  }
+
+  private Answer read(IncomingEvent event) {
     if (OpportunityEventTypes.CREATED.equals(event.type())) {
       OpportunityCreated created = read(event, OpportunityCreated.class);
       if (created.originatingLeadId() == null || created.conversionId() == null) {
         throw new UnprocessableEventException("opportunity.created without originatingLeadId or conversionId");
       }
-      return leads
-          .conversionCompleted(created.originatingLeadId(), created.conversionId(), created.opportunityId(),
-              created.accountId(), created.contactId())
-          .replaceWith(Inbox.Outcome.PROCESSED);
+      return service ->
+          service.conversionCompleted(
+              created.originatingLeadId(), created.conversionId(), created.opportunityId(), created.accountId(), created.contactId());
     }
     ConversionFailed failed = read(event, ConversionFailed.class);
     if (failed.originatingLeadId() == null || failed.conversionId() == null) {
       throw new UnprocessableEventException("conversion-failed without originatingLeadId or conversionId");
     }
-    return leads
-        .conversionFailed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail())
-        .replaceWith(Inbox.Outcome.PROCESSED);
+    return service -> service.conversionFailed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail());
   }
 
   private <T> T read(IncomingEvent event, Class<T> type) {
@@ -75,5 +142,68 @@ public class OpportunityEventsConsumer {
     } catch (IOException e) {
       throw new UnprocessableEventException(event.type() + " data is not readable: " + e.getMessage());
     }
+  }
+
+  /**
+   * The one place where an answer that can never be processed is given up on (the connector then
+   * sends it to {@code opportunity-events.dead-letter}): logged and counted in {@code
+   * leadflow.events.dead-lettered{topic, type}}. The returned Uni completes before the message is
+   * nacked, so whatever must be kept of a dead-lettered answer can be written here.
+   */
+  Uni<Void> deadLettered(ConsumerRecord<String, String> record, Throwable failure) {
+    LOG.warnf(
+        "Dead-lettering event %s (%s, partition %d, offset %d): %s",
+        id(record), type(record), record.partition(), record.offset(), failure.getMessage());
+    registry.counter("leadflow.events.dead-lettered", "topic", record.topic(), "type", type(record)).increment();
+    return Uni.createFrom().voidItem();
+  }
+
+  private void retrying(ConsumerRecord<String, String> record, Throwable failure, int attempt) {
+    registry.counter("leadflow.events.retried", "topic", record.topic()).increment();
+    String message = "Event %s (%s, partition %d, offset %d) failed on attempt %d and will be retried: %s";
+    Object[] values = {id(record), type(record), record.partition(), record.offset(), attempt, failure};
+    if (attempt == 1) {
+      LOG.warnf(failure, message, values);
+    } else {
+      LOG.warnf(message, values);
+    }
+  }
+
+  private static boolean mayPass(Throwable failure) {
+    return !(failure instanceof UnprocessableEventException);
+  }
+
+  private static boolean isDataException(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String state =
+          cause instanceof PgException pg ? pg.getSqlState()
+              : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
+              : null;
+      if (state != null && state.startsWith(DATA_EXCEPTION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static Executor onCurrentContext() {
+    Context context = Vertx.currentContext();
+    return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+  }
+
+  private static String id(ConsumerRecord<String, String> record) {
+    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.ID), "without ce_id");
+  }
+
+  private static String type(ConsumerRecord<String, String> record) {
+    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.TYPE), "unknown");
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.FieldChange;
 import org.leadflow.lead.domain.HistoryEntry;
 import org.leadflow.lead.domain.Lead;
@@ -60,13 +61,12 @@ public class LeadEventRecorder {
       return entry(event, "activity-logged", List.of(), details);
     }
     if (event instanceof LeadEvent.ConversionRequested requested) {
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("conversionId", requested.plan().conversionId().toString());
-      putIfSet(details, "opportunityId", requested.plan().opportunityId());
-      putIfSet(details, "accountId", requested.plan().accountId());
-      putIfSet(details, "contactId", requested.plan().contactId());
+      Map<String, Object> details = planned(requested.plan());
       details.put("retry", requested.retry());
       return entry(event, "conversion-requested", List.of(), details);
+    }
+    if (event instanceof LeadEvent.ConversionRepublished republished) {
+      return entry(event, "conversion-republished", List.of(), planned(republished.plan()));
     }
     if (event instanceof LeadEvent.ConversionResolved resolved) {
       var conversion = resolved.conversion();
@@ -86,6 +86,15 @@ public class LeadEventRecorder {
     }
     Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
     return entry(event, actionName(change.action()), changes, details);
+  }
+
+  private static Map<String, Object> planned(ConversionPlan plan) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("conversionId", plan.conversionId().toString());
+    putIfSet(details, "opportunityId", plan.opportunityId());
+    putIfSet(details, "accountId", plan.accountId());
+    putIfSet(details, "contactId", plan.contactId());
+    return details;
   }
 
   private static String actionName(LeadAction action) {

@@ -31,6 +31,7 @@ import org.leadflow.lead.persistence.HistoryRepository;
 import org.leadflow.lead.persistence.LeadRepository;
 import org.leadflow.web.security.ActionForbiddenException;
 import org.leadflow.web.security.Caller;
+import org.leadflow.web.security.Roles;
 
 /**
  * The lead use cases. Each one reads the lead as the caller may see it (a seller only their own: any
@@ -136,6 +137,25 @@ public class LeadService {
                 plan.apply(lead), request != null ? request : lead.conversionRequest(), actorOf(caller), now()));
   }
 
+  /**
+   * Publishes the pending conversion's LeadQualified again (its answer may have been lost), for a
+   * sales manager or an admin, who both reach every lead for this; the lead itself is unchanged.
+   *
+   * @param plan the current conversion's plan, rebuilt from the lead
+   */
+  @WithTransaction
+  public Uni<Lead> republishConversion(
+      UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, Caller caller) {
+    return find(id)
+        .invoke(lead -> {
+          if (!caller.seesEveryOwner() && !caller.has(Roles.ADMIN)) {
+            throw new LeadNotFoundException(id);
+          }
+          requireVersion(lead, expectedVersion);
+        })
+        .call(lead -> recorder.record(lead, lead.republishConversion(() -> plan.apply(lead), actorOf(caller), now())));
+  }
+
   @WithTransaction
   public Uni<Lead> conversionCompleted(
       UUID leadId, UUID conversionId, UUID opportunityId, UUID accountId, UUID contactId) {
@@ -214,16 +234,20 @@ public class LeadService {
   private Uni<Lead> change(
       UUID id, Optional<Long> expectedVersion, Caller caller, Function<Lead, List<LeadEvent>> action) {
     return (caller == null ? find(id) : find(id, caller))
-        .invoke(lead -> expectedVersion.ifPresent(expected -> {
-          if (expected != lead.version()) {
-            throw new StaleVersionException(expected, lead.version());
-          }
-        }))
+        .invoke(lead -> requireVersion(lead, expectedVersion))
         .chain(lead -> {
           List<LeadEvent> events = action.apply(lead);
           // Flushing now makes the new version (the ETag of the answer) known before commit.
           return recorder.record(lead, events).chain(leads::flush).replaceWith(lead);
         });
+  }
+
+  private static void requireVersion(Lead lead, Optional<Long> expectedVersion) {
+    expectedVersion.ifPresent(expected -> {
+      if (expected != lead.version()) {
+        throw new StaleVersionException(expected, lead.version());
+      }
+    });
   }
 
   private Uni<Lead> find(UUID id) {

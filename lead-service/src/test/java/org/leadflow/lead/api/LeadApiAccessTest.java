@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,8 @@ import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 /**
  * Who may call what (DESIGN.md section 9), for every endpoint of the lead API: a bearer token is
  * required and verified; sellers and sales managers work leads, integrations only create them,
- * admins do neither; a seller's world is the leads they own, and another owner's lead is "not found".
+ * admins only publish a pending conversion again (as sales managers may, sellers not); a seller's
+ * world is the leads they own, and another owner's lead is "not found".
  */
 @QuarkusTest
 class LeadApiAccessTest {
@@ -44,6 +46,8 @@ class LeadApiAccessTest {
     REACTIVATE("POST", "/{id}/reactivate", "{\"note\":\"Back\"}", "Lost"),
     QUALIFY("POST", "/{id}/qualify", "{\"createAccount\":true}", "New"),
     RETRY_CONVERSION("POST", "/{id}/conversion/retry", null, "Qualified"),
+    /** Sales managers and admins only. */
+    REPUBLISH_CONVERSION("POST", "/{id}/conversion/republish", null, "Qualified"),
     LOG_ACTIVITY("POST", "/{id}/activities", Leads.NOTE, "New"),
     ACTIVITIES("GET", "/{id}/activities", null, "New"),
     HISTORY("GET", "/{id}/history", null, "New");
@@ -120,7 +124,7 @@ class LeadApiAccessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Endpoint.class)
+  @EnumSource(value = Endpoint.class, names = "REPUBLISH_CONVERSION", mode = EnumSource.Mode.EXCLUDE)
   void anAdminWorksNoLeads(Endpoint endpoint) {
     String lead = leadOf(ALICE, endpoint.leadStatus);
     problem(endpoint.call(as(TestTokens.admin("admin-ann")), lead), 403);
@@ -151,7 +155,7 @@ class LeadApiAccessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Endpoint.class, names = {"CREATE", "LIST"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Endpoint.class, names = {"CREATE", "LIST", "REPUBLISH_CONVERSION"}, mode = EnumSource.Mode.EXCLUDE)
   void aSellerFindsNoOtherSellersLeadAndChangesNothing(Endpoint endpoint) {
     String lead = leadOf(ALICE, endpoint.leadStatus);
     Map<String, Object> before = snapshot(lead);
@@ -182,7 +186,7 @@ class LeadApiAccessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Endpoint.class)
+  @EnumSource(value = Endpoint.class, names = "REPUBLISH_CONVERSION", mode = EnumSource.Mode.EXCLUDE)
   void aSellerWorksTheirOwnLeads(Endpoint endpoint) {
     String lead = leadOf(ALICE, endpoint.leadStatus);
     assertAllowed(endpoint, endpoint.call(as(TestTokens.seller(ALICE)), lead));
@@ -193,6 +197,25 @@ class LeadApiAccessTest {
   void aSalesManagerWorksEverySellersLeads(Endpoint endpoint) {
     String lead = leadOf(ALICE, endpoint.leadStatus);
     assertAllowed(endpoint, endpoint.call(as(TestTokens.salesManager("manager-maria")), lead));
+  }
+
+  @Test
+  void aSellerCannotPublishAConversionAgainNotEvenOfTheirOwnLeadAndChangesNothing() {
+    for (String owner : List.of(ALICE, BOB)) {
+      String lead = leadOf(owner, "Qualified");
+      Map<String, Object> before = snapshot(lead);
+      problem(Endpoint.REPUBLISH_CONVERSION.call(as(TestTokens.seller(ALICE)), lead), 403);
+      assertThat(snapshot(lead)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void anAdminPublishesAnyPendingConversionAgainAndFindsNoLeadThatDoesNotExist() {
+    String admin = TestTokens.admin("admin-ann");
+    succeeded(Endpoint.REPUBLISH_CONVERSION.call(as(admin), leadOf(BOB, "Qualified")));
+    ExtractableResponse<Response> missing = problem(Endpoint.REPUBLISH_CONVERSION.call(as(admin), UUID.randomUUID().toString()), 404);
+    assertThat(missing.<String>path("type")).endsWith("/not-found");
+    problem(Endpoint.REPUBLISH_CONVERSION.call(as(TestTokens.salesManager("manager-maria")), UUID.randomUUID().toString()), 404);
   }
 
   @Test

@@ -21,7 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.devstack.SharedInfrastructure;
@@ -164,6 +168,76 @@ class LeadConversionTest {
     assertThat(qualify(id, "{\"opportunity\":{\"lines\":[{\"productName\":\"A\",\"quantity\":\"0\",\"unitPrice\":{\"amount\":\"1\",\"currency\":\"EUR\"}}]}}").<List<String>>path("errors.field"))
         .containsExactly("opportunity.lines[0].quantity");
     assertThat(given().get("/api/v1/leads/{id}", id).then().extract().<String>path("state")).isEqualTo("Open");
+  }
+
+  /** Opportunity drafts opportunity-service would refuse, and the field each one's 400 names. */
+  static Stream<Arguments> draftsOpportunityServiceRefuses() {
+    return Stream.of(
+        Arguments.of("{\"name\":\"" + "x".repeat(301) + "\"}", "opportunity.name"),
+        Arguments.of(lines(line(" ", "1", "1.00", "EUR")), "opportunity.lines[0].productName"),
+        Arguments.of(lines(line("Seat", "1", "-45.00", "EUR")), "opportunity.lines[0].unitPrice.amount"),
+        Arguments.of(lines(line("Seat", "999999999", "99999999999999999.99", "EUR")), "opportunity.lines[0]"),
+        Arguments.of(lines(line("Seat", "1", "99999999999999999.99", "EUR"), line("Setup", "1", "0.01", "EUR")), "opportunity.lines"),
+        Arguments.of(lines(line("Seat", "1", "1.00", "EUR"), line("Setup", "1", "1.00", "GBP")), "opportunity.lines"),
+        Arguments.of("{\"estimatedValue\":{\"amount\":\"1000\",\"currency\":\"ZZZ\"}}", "opportunity.estimatedValue.currency"));
+  }
+
+  private static String line(String product, String quantity, String amount, String currency) {
+    return "{\"productName\":\"" + product + "\",\"quantity\":\"" + quantity + "\",\"unitPrice\":{\"amount\":\"" + amount
+        + "\",\"currency\":\"" + currency + "\"}}";
+  }
+
+  private static String lines(String... lines) {
+    return "{\"lines\":[" + String.join(",", lines) + "]}";
+  }
+
+  @ParameterizedTest
+  @MethodSource("draftsOpportunityServiceRefuses")
+  void qualifyAndItsDryRunRefuseAnOpportunityThatOpportunityServiceWouldRefuseNamingTheField(String opportunity, String field) {
+    String id = newLead();
+
+    ExtractableResponse<Response> refused = qualify(id, "{\"opportunity\":" + opportunity + "}");
+    ExtractableResponse<Response> dryRun = qualify(id, "{\"dryRun\":true,\"opportunity\":" + opportunity + "}");
+
+    for (ExtractableResponse<Response> answer : List.of(refused, dryRun)) {
+      assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.<List<String>>path("errors.field")).containsExactly(field);
+    }
+    ExtractableResponse<Response> lead = given().get("/api/v1/leads/{id}", id).then().extract();
+    assertThat(lead.<String>path("state")).isEqualTo("Open");
+    assertThat(lead.header("ETag")).isEqualTo("\"0\"");
+  }
+
+  @ParameterizedTest
+  @MethodSource("draftsOpportunityServiceRefuses")
+  void aRetryWithCorrectedOptionsIsRefusedWhenTheyStillBreakARuleAndTheConversionStaysFailed(String opportunity, String field) throws Exception {
+    String id = newLead();
+    ExtractableResponse<Response> qualified = qualify(id, "{}");
+    send("leadflow.opportunity.conversion-failed.v1", qualified.path("conversion.opportunityId"), Map.of(
+        "originatingLeadId", id, "conversionId", qualified.<String>path("conversion.id"),
+        "opportunityId", qualified.<String>path("conversion.opportunityId"), "reason", "invalid-opportunity"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(given().get("/api/v1/leads/{id}", id).then().extract().path("conversion.status")));
+
+    ExtractableResponse<Response> refused = given().contentType(ContentType.JSON).body("{\"opportunity\":" + opportunity + "}")
+        .post("/api/v1/leads/{id}/conversion/retry", id).then().extract();
+
+    assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+    assertThat(refused.<List<String>>path("errors.field")).containsExactly(field);
+    assertThat(given().get("/api/v1/leads/{id}", id).then().extract().<String>path("conversion.id")).isEqualTo(qualified.<String>path("conversion.id"));
+  }
+
+  @Test
+  void aBlankOpportunityNameIsTheCompanysAndLinesAreValuedLineByLineAsOpportunityServiceValuesThem() {
+    String id = newLead();
+    ExtractableResponse<Response> preview =
+        qualify(id, "{\"dryRun\":true,\"opportunity\":{\"name\":\"   \",\"lines\":["
+            + line("Sample", "0.5", "0.01", "EUR") + "," + line("Sample", "0.5", "0.01", "EUR") + "]}}");
+
+    assertThat(preview.statusCode()).as(preview.asString()).isEqualTo(200);
+    assertThat(preview.<String>path("preview.opportunity.name")).startsWith("Engines ");
+    // Each line is rounded half up to cents (0.005 → 0.01), then summed: 0.02, not a rounded 0.01.
+    assertThat(preview.<String>path("preview.opportunity.estimatedValue.amount")).isEqualTo("0.02");
   }
 
   @Test

@@ -1,0 +1,61 @@
+package org.leadflow.lead.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.leadflow.lead.config.ConversionConfig;
+import org.leadflow.lead.domain.ConversionStatus;
+import org.leadflow.lead.persistence.LeadRepository;
+
+/**
+ * Conversions still pending {@code leadflow.conversion.stuck-after} after they were asked for:
+ * opportunity-service's answer is overdue, lost, or the request never arrived. They show in the
+ * gauge {@code leadflow.conversions.stuck} (counted every {@code
+ * leadflow.conversion.stuck-check-interval} over the pending conversions' index) and in the lead
+ * list ({@code conversionStuck=true}); a sales manager can publish their LeadQualified again.
+ */
+@ApplicationScoped
+public class StuckConversions {
+
+  /** A Panache condition on the lead: its conversion is stuck (parameter {@code stuckBefore}). */
+  public static final String CONDITION = "conversionStatus = :pending and conversionRequestedAt < :stuckBefore";
+  /** The opposite of {@link #CONDITION}: never qualified, resolved, or pending for a shorter time. */
+  public static final String NOT_STUCK =
+      "conversionStatus is null or conversionStatus <> :pending or conversionRequestedAt >= :stuckBefore";
+
+  private final AtomicLong stuck = new AtomicLong();
+
+  @Inject LeadRepository leads;
+  @Inject ConversionConfig config;
+  @Inject Clock clock;
+
+  @Inject
+  void registerGauge(MeterRegistry registry) {
+    Gauge.builder("leadflow.conversions.stuck", stuck, AtomicLong::get)
+        .description("Conversions pending longer than leadflow.conversion.stuck-after")
+        .register(registry);
+  }
+
+  /** Conversions asked for before this instant and still pending are stuck. */
+  public Instant stuckBefore() {
+    return clock.instant().minus(config.stuckAfter());
+  }
+
+  @Scheduled(
+      every = "${leadflow.conversion.stuck-check-interval:30s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> count() {
+    return Panache.withSession(
+            () -> leads.count(CONDITION, Parameters.with("pending", ConversionStatus.PENDING).and("stuckBefore", stuckBefore())))
+        .invoke(stuck::set)
+        .replaceWithVoid();
+  }
+}
