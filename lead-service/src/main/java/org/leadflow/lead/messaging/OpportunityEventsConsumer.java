@@ -15,6 +15,7 @@ import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
+import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.Inbox;
@@ -28,7 +29,7 @@ import org.leadflow.messaging.Inbox;
  * deduplication.
  */
 @ApplicationScoped
-public class OpportunityEventsConsumer {
+public class OpportunityEventsConsumer implements EventConsumer {
 
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
 
@@ -37,6 +38,12 @@ public class OpportunityEventsConsumer {
   @Inject ObjectMapper json;
   @Inject ConsumedEventCounter consumed;
 
+  @Override
+  public String topic() {
+    return EventTopics.OPPORTUNITY_EVENTS;
+  }
+
+  @Override
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     IncomingEvent event = IncomingEvent.from(record);
