@@ -166,7 +166,7 @@ class DeadLetterRedriveTest {
   }
 
   private static Object value(String sql, Object parameter) {
-    try (Connection db = connect();
+    try (Connection db = database();
         PreparedStatement query = db.prepareStatement(sql)) {
       query.setObject(1, parameter);
       try (ResultSet rows = query.executeQuery()) {
@@ -178,7 +178,7 @@ class DeadLetterRedriveTest {
   }
 
   private static void execute(String sql, Object parameter) {
-    try (Connection db = connect();
+    try (Connection db = database();
         PreparedStatement statement = db.prepareStatement(sql)) {
       statement.setObject(1, parameter);
       statement.executeUpdate();
@@ -187,7 +187,7 @@ class DeadLetterRedriveTest {
     }
   }
 
-  private static Connection connect() throws SQLException {
+  private static Connection database() throws SQLException {
     Infrastructure infra = SharedInfrastructure.get();
     return DriverManager.getConnection(infra.jdbcUrl("messaging"), infra.postgresUsername(), infra.postgresPassword());
   }
