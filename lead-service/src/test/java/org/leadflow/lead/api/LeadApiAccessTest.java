@@ -26,7 +26,7 @@ import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 /**
  * Who may call what (DESIGN.md section 9), for every endpoint of the lead API: a bearer token is
  * required and verified; sellers and sales managers work leads, integrations only create them,
- * admins do neither; a seller's world is the leads they own, and another owner's lead is "not found".
+ * admins do neither (the dead letters are theirs alone); a seller's world is the leads they own, and another owner's lead is "not found".
  */
 @QuarkusTest
 class LeadApiAccessTest {

@@ -34,7 +34,7 @@ import org.leadflow.opportunity.QualifiedLead;
 /**
  * Who may read what (DESIGN.md section 9), for every endpoint of opportunity-service: a bearer token
  * is required and verified; sellers and sales managers read, integrations only look for matches,
- * admins do neither; a seller reads the opportunities they own and the accounts and contacts they
+ * admins do neither (the dead letters are theirs alone); a seller reads the opportunities they own and the accounts and contacts they
  * own or that one of their opportunities is linked to, and nothing else exists for them.
  */
 @QuarkusTest
