@@ -32,7 +32,8 @@ class OpenApiDocumentTest {
             "POST /api/v1/leads", "GET /api/v1/leads", "GET /api/v1/leads/{id}", "PATCH /api/v1/leads/{id}",
             "POST /api/v1/leads/{id}/mark-contacted", "POST /api/v1/leads/{id}/disqualify",
             "POST /api/v1/leads/{id}/reactivate", "POST /api/v1/leads/{id}/activities",
-            "GET /api/v1/leads/{id}/activities", "GET /api/v1/leads/{id}/history");
+            "GET /api/v1/leads/{id}/activities", "GET /api/v1/leads/{id}/history",
+            "GET /api/v1/dead-letters", "GET /api/v1/dead-letters/{id}", "POST /api/v1/dead-letters/{id}/redrive");
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.leadflow.lead.config.OpportunityEventsConfig;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
+import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.Inbox;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.UnprocessableEventException;
@@ -56,7 +57,7 @@ import org.leadflow.messaging.UnprocessableEventException;
  * </ul>
  */
 @ApplicationScoped
-public class OpportunityEventsConsumer {
+public class OpportunityEventsConsumer implements EventConsumer {
 
   private static final Logger LOG = Logger.getLogger(OpportunityEventsConsumer.class);
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
@@ -70,6 +71,12 @@ public class OpportunityEventsConsumer {
   @Inject MeterRegistry registry;
   @Inject OpportunityEventsConfig config;
 
+  @Override
+  public String topic() {
+    return EventTopics.OPPORTUNITY_EVENTS;
+  }
+
+  @Override
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     Executor messageContext = onCurrentContext();

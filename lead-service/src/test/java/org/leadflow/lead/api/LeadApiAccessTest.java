@@ -26,8 +26,9 @@ import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 /**
  * Who may call what (DESIGN.md section 9), for every endpoint of the lead API: a bearer token is
  * required and verified; sellers and sales managers work leads, integrations only create them,
- * admins only publish a pending conversion again (as sales managers may, sellers not); a seller's
- * world is the leads they own, and another owner's lead is "not found".
+ * admins only publish a pending conversion again (as sales managers may, sellers not) and handle the
+ * dead letters (theirs alone); a seller's world is the leads they own, and another owner's lead is
+ * "not found".
  */
 @QuarkusTest
 class LeadApiAccessTest {
@@ -282,6 +283,62 @@ class LeadApiAccessTest {
   }
 
   /** Allowed: the call did what it asks, or, where the lead's state forbids it, says so about that lead. */
+  /** The dead-letter endpoints: an admin's alone. */
+  enum DeadLetterEndpoint {
+    LIST_DEAD_LETTERS,
+    GET_DEAD_LETTER,
+    REDRIVE_DEAD_LETTER;
+
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
+
+    /** About a dead letter that does not exist: an admin gets past the role check to a 404. */
+    ExtractableResponse<Response> call(RequestSpecification request) {
+      UUID unknown = UUID.randomUUID();
+      return switch (this) {
+        case LIST_DEAD_LETTERS -> request.get(DEAD_LETTERS).then().extract();
+        case GET_DEAD_LETTER -> request.get(DEAD_LETTERS + "/{id}", unknown).then().extract();
+        case REDRIVE_DEAD_LETTER -> request.post(DEAD_LETTERS + "/{id}/redrive", unknown).then().extract();
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeadLetterEndpoint.class)
+  void everyDeadLetterEndpointWantsABearerToken(DeadLetterEndpoint endpoint) {
+    ExtractableResponse<Response> refused = problem(endpoint.call(withoutToken()), 401);
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  static Stream<Arguments> untrustedTokensOnDeadLetters() {
+    return Stream.of(DeadLetterEndpoint.values())
+        .flatMap(endpoint -> TestTokens.untrusted().entrySet().stream().map(token -> Arguments.of(endpoint, token.getKey(), token.getValue())));
+  }
+
+  @ParameterizedTest(name = "{0}: a token {1}")
+  @MethodSource("untrustedTokensOnDeadLetters")
+  void everyDeadLetterEndpointRefusesATokenItCannotTrust(DeadLetterEndpoint endpoint, String what, String token) {
+    // These tokens carry the sales-manager role: one that verifies (its subject is only too long to
+    // record) is refused for its role before its subject is read.
+    ExtractableResponse<Response> refused = endpoint.call(as(token));
+    assertThat(refused.statusCode()).as(refused.body().asString()).isIn(401, 403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeadLetterEndpoint.class)
+  void onlyAnAdminSeesOrReDrivesDeadLetters(DeadLetterEndpoint endpoint) {
+    for (String token :
+        List.of(TestTokens.seller(ALICE), TestTokens.salesManager("manager-maria"), TestTokens.integration("crm-import"))) {
+      problem(endpoint.call(as(token)), 403);
+    }
+    ExtractableResponse<Response> admitted = endpoint.call(as(TestTokens.admin("admin-ann")));
+    if (endpoint == DeadLetterEndpoint.LIST_DEAD_LETTERS) {
+      succeeded(admitted);
+    } else {
+      problem(admitted, 404);
+    }
+  }
+
   private static void assertAllowed(Endpoint endpoint, ExtractableResponse<Response> response) {
     if (endpoint == Endpoint.RETRY_CONVERSION) {
       // Only a failed conversion can be retried (LeadConversionTest); this one is pending, and saying

@@ -23,6 +23,7 @@ import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.opportunity.config.LeadEventsConfig;
 import org.leadflow.opportunity.service.LeadConversion;
 import org.leadflow.messaging.ConsumedEventCounter;
+import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.Inbox;
@@ -59,7 +60,7 @@ import org.leadflow.messaging.Inbox;
  * outcomes, answered with {@code conversion-failed} in the same transaction.
  */
 @ApplicationScoped
-public class LeadEventsConsumer {
+public class LeadEventsConsumer implements EventConsumer {
 
   private static final Logger LOG = Logger.getLogger(LeadEventsConsumer.class);
   /** SQLSTATE class 22, "data exception": a value the columns cannot hold; no retry changes it. */
@@ -72,6 +73,12 @@ public class LeadEventsConsumer {
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
 
+  @Override
+  public String topic() {
+    return EventTopics.LEAD_EVENTS;
+  }
+
+  @Override
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     Executor messageContext = onCurrentContext();

@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ import org.leadflow.opportunity.QualifiedLead;
 /**
  * Who may read what (DESIGN.md section 9), for every endpoint of opportunity-service: a bearer token
  * is required and verified; sellers and sales managers read, integrations only look for matches,
- * admins do neither; a seller reads the opportunities they own and the accounts and contacts they
+ * admins do neither (the dead letters are theirs alone); a seller reads the opportunities they own and the accounts and contacts they
  * own or that one of their opportunities is linked to, and nothing else exists for them.
  */
 @QuarkusTest
@@ -199,6 +200,62 @@ class OpportunityApiAccessTest {
       ExtractableResponse<Response> seen = succeeded(as(token).contentType(ContentType.JSON).body(probe).post(MATCHES).then().extract());
       assertThat(seen.<String>path("contacts[0].name")).isEqualTo("Ada " + ALICES.lastName);
       assertThat(seen.<String>path("contacts[0].email")).isEqualTo(ALICES.email);
+    }
+  }
+
+  /** The dead-letter endpoints: an admin's alone. */
+  enum DeadLetterEndpoint {
+    LIST_DEAD_LETTERS,
+    GET_DEAD_LETTER,
+    REDRIVE_DEAD_LETTER;
+
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
+
+    /** About a dead letter that does not exist: an admin gets past the role check to a 404. */
+    ExtractableResponse<Response> call(RequestSpecification request) {
+      UUID unknown = UUID.randomUUID();
+      return switch (this) {
+        case LIST_DEAD_LETTERS -> request.get(DEAD_LETTERS).then().extract();
+        case GET_DEAD_LETTER -> request.get(DEAD_LETTERS + "/{id}", unknown).then().extract();
+        case REDRIVE_DEAD_LETTER -> request.post(DEAD_LETTERS + "/{id}/redrive", unknown).then().extract();
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeadLetterEndpoint.class)
+  void everyDeadLetterEndpointWantsABearerToken(DeadLetterEndpoint endpoint) {
+    ExtractableResponse<Response> refused = problem(endpoint.call(withoutToken()), 401);
+    assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  static Stream<Arguments> untrustedTokensOnDeadLetters() {
+    return Stream.of(DeadLetterEndpoint.values())
+        .flatMap(endpoint -> TestTokens.untrusted().entrySet().stream().map(token -> Arguments.of(endpoint, token.getKey(), token.getValue())));
+  }
+
+  @ParameterizedTest(name = "{0}: a token {1}")
+  @MethodSource("untrustedTokensOnDeadLetters")
+  void everyDeadLetterEndpointRefusesATokenItCannotTrust(DeadLetterEndpoint endpoint, String what, String token) {
+    // These tokens carry the sales-manager role: one that verifies (its subject is only too long to
+    // record) is refused for its role before its subject is read.
+    ExtractableResponse<Response> refused = endpoint.call(as(token));
+    assertThat(refused.statusCode()).as(refused.body().asString()).isIn(401, 403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeadLetterEndpoint.class)
+  void onlyAnAdminSeesOrReDrivesDeadLetters(DeadLetterEndpoint endpoint) {
+    for (String token :
+        List.of(TestTokens.seller(ALICE), TestTokens.salesManager("manager-maria"), TestTokens.integration("crm-import"))) {
+      problem(endpoint.call(as(token)), 403);
+    }
+    ExtractableResponse<Response> admitted = endpoint.call(as(TestTokens.admin("admin-ann")));
+    if (endpoint == DeadLetterEndpoint.LIST_DEAD_LETTERS) {
+      succeeded(admitted);
+    } else {
+      problem(admitted, 404);
     }
   }
 
