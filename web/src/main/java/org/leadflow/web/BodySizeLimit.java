@@ -1,20 +1,17 @@
 package org.leadflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses an API request whose declared body is larger than {@code quarkus.http.limits.max-body-size}
  * with a 413 problem before any of it is read. (A chunked body without a length that grows past the
- * limit is cut off by the HTTP server itself, with a bare 413.)
+ * limit is cut off while it is read; {@link HttpFailureProblems} gives that 413 its problem.)
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -24,8 +21,6 @@ public class BodySizeLimit {
 
   @ConfigProperty(name = "quarkus.http.limits.max-body-size")
   MemorySize maxBodySize;
-
-  @Inject ObjectMapper json;
 
   void install(@Observes Filters filters) {
     long limit = maxBodySize.asLongValue();
@@ -49,26 +44,14 @@ public class BodySizeLimit {
     }
   }
 
-  private void refuse(RoutingContext context, long limit) {
-    Problem problem =
-        new Problem(
-            Problems.TYPE_BASE + "payload-too-large",
-            "Payload too large",
-            413,
-            "The request body is larger than the " + limit + " bytes this service accepts",
-            context.normalizedPath(),
-            null,
-            null);
-    try {
-      context
-          .response()
-          .setStatusCode(413)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-          // The body is not read: the connection cannot carry another request after it.
-          .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-          .end(json.writeValueAsString(problem));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A problem is always writable as JSON", e);
-    }
+  private static void refuse(RoutingContext context, long limit) {
+    // The body is not read: the connection cannot carry another request after it.
+    context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    HttpProblems.send(
+        context,
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The request body is larger than the " + limit + " bytes this service accepts");
   }
 }
