@@ -4,14 +4,15 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses an API request whose declared body is larger than {@code quarkus.http.limits.max-body-size}
- * with a 413 problem before any of it is read. (A chunked body without a length that grows past the
- * limit is cut off while it is read; {@link HttpFailureProblems} gives that 413 its problem.)
+ * with a 413 problem before any of it is read, and one without a declared length (chunked) as soon
+ * as it grows past the limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -24,10 +25,18 @@ public class BodySizeLimit {
 
   void install(@Observes Filters filters) {
     long limit = maxBodySize.asLongValue();
+    // Reads a body of unknown length up to the limit (JAX-RS then reads it from memory), and fails
+    // the request with 413 past it, which HttpFailureProblems answers. Left to JAX-RS, such a body
+    // would be cut off by its input stream with a bare 413.
+    BodyHandler bodyOfUnknownLength = BodyHandler.create(false).setBodyLimit(limit);
     filters.register(
         context -> {
-          if (declaredLength(context) > limit && context.normalizedPath().startsWith(SecurityHeaders.API_PATH)) {
+          if (!HttpProblems.isApi(context)) {
+            context.next();
+          } else if (declaredLength(context) > limit) {
             refuse(context, limit);
+          } else if (declaredLength(context) < 0 && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            bodyOfUnknownLength.handle(context);
           } else {
             context.next();
           }

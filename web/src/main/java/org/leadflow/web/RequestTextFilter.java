@@ -33,8 +33,7 @@ public class RequestTextFilter {
     collect(uri.getPathParameters(true), errors);
     collect(query, errors);
     for (String header : HEADERS) {
-      List<String> values = request.getHeaders().get(header);
-      if (values != null && values.stream().anyMatch(value -> !RequestText.isAcceptable(value))) {
+      if (!RequestText.isAcceptable(request.getHeaderString(header))) {
         errors.add(new FieldError(header, RequestText.REFUSAL));
       }
     }

@@ -7,15 +7,20 @@ import static org.leadflow.lead.api.Leads.invalidFields;
 import static org.leadflow.lead.api.Leads.problem;
 import static org.leadflow.lead.api.Leads.succeeded;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /**
  * The classes of hostile input that module web refuses for every endpoint (README.md, section
@@ -25,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HostileInputTest {
+
+  @TestHTTPResource("/")
+  URI api;
 
   /** A lead created with {@code json}'s members after a fresh company name, or the refusal of it. */
   private static ExtractableResponse<Response> create(String marker, String members) {
@@ -132,19 +140,25 @@ class HostileInputTest {
     assertThat(invalidFields(refused)).containsExactly("id");
   }
 
-  @Test
-  void headersTheApiReadsAreCheckedToo() {
+  @ParameterizedTest
+  @ValueSource(strings = {"Idempotency-Key", "If-Match"})
+  void headersTheApiReadsWithNulAreRefusedAndChangeNothing(String header) throws Exception {
+    // HTTP clients refuse to send NUL in a header; an attacker's socket does not. The HTTP server
+    // itself refuses it, with a bare 400 (web/README.md says why no problem body is possible there);
+    // RequestTextFilter would answer a problem naming the header for any that got through.
     String marker = Leads.marker();
-    ExtractableResponse<Response> refused =
-        given()
-            .header("Idempotency-Key", "key\u0000" + marker)
-            .contentType(ContentType.JSON)
-            .body("{\"companyName\":\"" + marker + "\"}")
-            .post(BASE)
-            .then()
-            .extract();
+    String body = "{\"companyName\":\"" + marker + "\"}";
+    String request =
+        "POST " + BASE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestTokens.defaultCaller() + "\r\n"
+            + header + ": key\u0000" + marker + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+            + "\r\nConnection: close\r\n\r\n" + body;
+    String answer;
+    try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
 
-    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(answer).startsWith("HTTP/1.1 400");
     assertThat(leadsNamed(marker)).isZero();
   }
 

@@ -120,6 +120,8 @@ class HttpHardeningTest {
         .allSatisfy(line -> assertThat(line).doesNotContainPattern("uri=\"[^\"]*(m[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-)"));
   }
 
+  @Test
+  void aBodyThatIsNotJsonIsRefusedWith415() {
     ExtractableResponse<Response> refused =
         given().contentType(ContentType.TEXT).body("companyName=Plain Ltd").post(LEADS).then().extract();
 
