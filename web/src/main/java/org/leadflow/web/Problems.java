@@ -79,6 +79,16 @@ public class Problems {
    * the failure is about no member in particular.
    */
   public static FieldError fieldError(JsonProcessingException failure) {
+    // A stream failure (a duplicate member, a number beyond its type) knows where the parser stood,
+    // also when Jackson wrapped it into a mapping failure on the way out.
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamReadException read && read.getProcessor() != null) {
+        FieldError located = located(read);
+        if (located != null) {
+          return located;
+        }
+      }
+    }
     if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()
@@ -90,25 +100,26 @@ public class Problems {
         message = "is not a field of this request";
       } else if (failure instanceof RefusedValueException refused) {
         message = refused.reason();
-      } else if (mapping.getCause() instanceof InputCoercionException) {
-        message = "is beyond the range of its type";
       } else {
         message = "has the wrong type or format";
       }
       return new FieldError(field, message);
     }
-    if (failure instanceof StreamReadException read && read.getProcessor() != null) {
-      String field = location(read.getProcessor().getParsingContext());
-      if (!field.isEmpty()) {
-        if (read instanceof InputCoercionException) {
-          return new FieldError(field, "is beyond the range of its type");
-        }
-        if (read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
-          return new FieldError(field, "appears more than once");
-        }
-      }
-    }
     return new FieldError(BODY, "is not valid JSON");
+  }
+
+  private static FieldError located(StreamReadException failure) {
+    String field = location(failure.getProcessor().getParsingContext());
+    if (field.isEmpty()) {
+      return null;
+    }
+    if (failure instanceof InputCoercionException) {
+      return new FieldError(field, "is beyond the range of its type");
+    }
+    if (failure.getOriginalMessage() != null && failure.getOriginalMessage().startsWith("Duplicate field")) {
+      return new FieldError(field, "appears more than once");
+    }
+    return null;
   }
 
   /** "opportunity.lines[2].quantity" for where a parser stands; empty at the top level. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -38,7 +39,7 @@ final class RequestValueChecks {
   /** The types whose deserializers are wrapped; the free-form ones are walked. */
   private static final Set<Class<?>> CHECKED =
       Set.of(
-          String.class, Object.class, Double.class, double.class, Float.class, float.class,
+          String.class, Object.class, Double.class, Float.class,
           LocalDate.class, LocalDateTime.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class);
 
   private RequestValueChecks() {}
@@ -50,7 +51,8 @@ final class RequestValueChecks {
           @Override
           public JsonDeserializer<?> modifyDeserializer(
               DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
-            return CHECKED.contains(description.getBeanClass()) ? new Checked(deserializer) : deserializer;
+            Class<?> type = description.getBeanClass();
+            return CHECKED.contains(type) || type.isPrimitive() ? new Checked(deserializer, type.isPrimitive()) : deserializer;
           }
 
           @Override
@@ -68,19 +70,39 @@ final class RequestValueChecks {
 
   @SuppressWarnings("unchecked")
   private static <T extends JsonNode> void addTree(SimpleModule module, Class<T> type) {
-    module.addDeserializer(type, (JsonDeserializer<T>) (JsonDeserializer<?>) new Checked(JsonNodeDeserializer.getDeserializer(type)));
+    module.addDeserializer(type, (JsonDeserializer<T>) (JsonDeserializer<?>) new Checked(JsonNodeDeserializer.getDeserializer(type), false));
   }
 
-  /** Reads as the standard deserializer does, then refuses what LeadFlow does not accept. */
+  /**
+   * Reads as the standard deserializer does, then refuses what LeadFlow does not accept. For a
+   * primitive, an explicit {@code null} is refused while an omitted member keeps its default
+   * (false, 0): FAIL_ON_NULL_FOR_PRIMITIVES would refuse both.
+   */
   private static final class Checked extends DelegatingDeserializer {
 
-    Checked(JsonDeserializer<?> delegate) {
+    private final boolean refusesNull;
+
+    Checked(JsonDeserializer<?> delegate, boolean refusesNull) {
       super(delegate);
+      this.refusesNull = refusesNull;
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-      return new Checked(delegate);
+      return new Checked(delegate, refusesNull);
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext context) throws JsonMappingException {
+      if (refusesNull) {
+        throw new RefusedValueException(context.getParser(), "must not be null", null, handledType());
+      }
+      return _delegatee.getNullValue(context);
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext context) throws JsonMappingException {
+      return _delegatee.getNullValue(context);
     }
 
     @Override
