@@ -51,5 +51,4 @@ record PageRequest(int page, int size) {
   static Instant instant(String name, String text, List<FieldError> errors) {
     return BusinessDates.instant(name, text, errors);
   }
-
 }

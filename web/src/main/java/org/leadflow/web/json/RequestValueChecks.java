@@ -52,7 +52,9 @@ final class RequestValueChecks {
           public JsonDeserializer<?> modifyDeserializer(
               DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            return CHECKED.contains(type) || type.isPrimitive() ? new Checked(deserializer, type.isPrimitive()) : deserializer;
+            // Jackson may describe a wrapper (Integer) as its primitive; the deserializer knows which it reads.
+            boolean primitive = type.isPrimitive() && deserializer.handledType() != null && deserializer.handledType().isPrimitive();
+            return CHECKED.contains(type) || primitive ? new Checked(deserializer, primitive) : deserializer;
           }
 
           @Override

@@ -18,7 +18,16 @@ import org.leadflow.web.Problems;
 /** The JSON rules of both services, on a mapper customized as Quarkus customizes theirs. */
 class StrictJsonTest {
 
-  record Draft(String name, Integer seats, boolean dryRun, LocalDate closeDate, Instant at, Map<String, Object> attributes, List<String> tags) {}
+  record Draft(
+      String name,
+      Integer seats,
+      boolean dryRun,
+      Boolean createAccount,
+      int count,
+      LocalDate closeDate,
+      Instant at,
+      Map<String, Object> attributes,
+      List<String> tags) {}
 
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
@@ -46,6 +55,9 @@ class StrictJsonTest {
     assertThat(draft.dryRun()).isFalse();
     assertThat(draft.closeDate()).isEqualTo(LocalDate.of(2027, 3, 31));
     assertThat(draft.attributes()).containsEntry("ok", true);
+    assertThat(json.readValue("{\"seats\":null,\"name\":null,\"createAccount\":null}", Draft.class).createAccount()).isNull();
+    assertThat(draft.count()).isZero();
+    assertThat(json.treeToValue(json.readTree("{\"seats\":null}"), Draft.class).seats()).isNull();
   }
 
   @Test
@@ -57,6 +69,7 @@ class StrictJsonTest {
     assertThat(refusal("{\"dryRun\":\"true\"}").field()).isEqualTo("dryRun");
     assertThat(refusal("{\"dryRun\":1}").field()).isEqualTo("dryRun");
     assertThat(refusal("{\"dryRun\":null}")).isEqualTo(new FieldError("dryRun", "must not be null"));
+    assertThat(refusal("{\"count\":null}")).isEqualTo(new FieldError("count", "must not be null"));
     assertThat(refusal("{\"tags\":[7]}").field()).isEqualTo("tags[0]");
   }
 
