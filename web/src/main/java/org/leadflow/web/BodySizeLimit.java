@@ -1,20 +1,18 @@
 package org.leadflow.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses an API request whose declared body is larger than {@code quarkus.http.limits.max-body-size}
- * with a 413 problem before any of it is read. (A chunked body without a length that grows past the
- * limit is cut off by the HTTP server itself, with a bare 413.)
+ * with a 413 problem before any of it is read, and one without a declared length (chunked) as soon
+ * as it grows past the limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -25,14 +23,20 @@ public class BodySizeLimit {
   @ConfigProperty(name = "quarkus.http.limits.max-body-size")
   MemorySize maxBodySize;
 
-  @Inject ObjectMapper json;
-
   void install(@Observes Filters filters) {
     long limit = maxBodySize.asLongValue();
+    // Reads a body of unknown length up to the limit (JAX-RS then reads it from memory), and fails
+    // the request with 413 past it, which HttpFailureProblems answers. Left to JAX-RS, such a body
+    // would be cut off by its input stream with a bare 413.
+    BodyHandler bodyOfUnknownLength = BodyHandler.create(false).setBodyLimit(limit);
     filters.register(
         context -> {
-          if (declaredLength(context) > limit && context.normalizedPath().startsWith(SecurityHeaders.API_PATH)) {
+          if (!HttpProblems.isApi(context)) {
+            context.next();
+          } else if (declaredLength(context) > limit) {
             refuse(context, limit);
+          } else if (declaredLength(context) < 0 && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            bodyOfUnknownLength.handle(context);
           } else {
             context.next();
           }
@@ -49,26 +53,14 @@ public class BodySizeLimit {
     }
   }
 
-  private void refuse(RoutingContext context, long limit) {
-    Problem problem =
-        new Problem(
-            Problems.TYPE_BASE + "payload-too-large",
-            "Payload too large",
-            413,
-            "The request body is larger than the " + limit + " bytes this service accepts",
-            context.normalizedPath(),
-            null,
-            null);
-    try {
-      context
-          .response()
-          .setStatusCode(413)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-          // The body is not read: the connection cannot carry another request after it.
-          .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-          .end(json.writeValueAsString(problem));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A problem is always writable as JSON", e);
-    }
+  private static void refuse(RoutingContext context, long limit) {
+    // The body is not read: the connection cannot carry another request after it.
+    context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    HttpProblems.send(
+        context,
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The request body is larger than the " + limit + " bytes this service accepts");
   }
 }

@@ -1,6 +1,9 @@
 package org.leadflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadflow.web.json.RefusedValueException;
 import org.leadflow.web.security.ActionForbiddenException;
 import org.leadflow.web.security.RateLimitExceededException;
 
@@ -35,6 +39,7 @@ public class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://leadflow.org/problems/";
+  private static final String BODY = "body";
   private static final Logger LOG = Logger.getLogger(Problems.class);
 
   @ServerExceptionMapper
@@ -54,36 +59,81 @@ public class Problems {
 
   @ServerExceptionMapper
   public Response unreadableJson(JsonProcessingException failure, UriInfo uri) {
-    if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      FieldError error = fieldError(mapping);
+    FieldError error = fieldError(failure);
+    if (error.field().equals(BODY)) {
       return answer(
-          400,
-          "invalid-json",
-          "Malformed request body",
-          error.field() + " " + error.message(),
-          uri,
-          List.of(error),
-          null);
+          400, "invalid-json", "Malformed request body", "The request body is not valid JSON", uri, null, null);
     }
     return answer(
-        400, "invalid-json", "Malformed request body", "The request body is not valid JSON", uri, null, null);
+        400,
+        "invalid-json",
+        "Malformed request body",
+        error.field() + " " + error.message(),
+        uri,
+        List.of(error),
+        null);
   }
 
-  /** The field a JSON mapping failure is about, with what is wrong with it. */
+  /**
+   * The member of the body a JSON failure is about, with what is wrong with it; {@code body} when
+   * the failure is about no member in particular.
+   */
   public static FieldError fieldError(JsonProcessingException failure) {
-    if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-      return new FieldError("body", "is not valid JSON");
+    // A stream failure (a duplicate member, a number beyond its type) knows where the parser stood,
+    // also when Jackson wrapped it into a mapping failure on the way out.
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamReadException read && read.getProcessor() != null) {
+        FieldError located = located(read);
+        if (located != null) {
+          return located;
+        }
+      }
     }
-    String field =
-        mapping.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    String message =
-        failure instanceof UnrecognizedPropertyException
-            ? "is not a field of this request"
-            : "has the wrong type or format";
-    return new FieldError(field, message);
+    if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field =
+          mapping.getPath().stream()
+              .map(ref -> ref.getFieldName() != null ? RequestText.printable(ref.getFieldName()) : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      String message;
+      if (failure instanceof UnrecognizedPropertyException) {
+        message = "is not a field of this request";
+      } else if (failure instanceof RefusedValueException refused) {
+        message = refused.reason();
+      } else {
+        message = "has the wrong type or format";
+      }
+      return new FieldError(field, message);
+    }
+    return new FieldError(BODY, "is not valid JSON");
+  }
+
+  private static FieldError located(StreamReadException failure) {
+    String field = location(failure.getProcessor().getParsingContext());
+    if (field.isEmpty()) {
+      return null;
+    }
+    if (failure instanceof InputCoercionException) {
+      return new FieldError(field, "is beyond the range of its type");
+    }
+    if (failure.getOriginalMessage() != null && failure.getOriginalMessage().startsWith("Duplicate field")) {
+      return new FieldError(field, "appears more than once");
+    }
+    return null;
+  }
+
+  /** "opportunity.lines[2].quantity" for where a parser stands; empty at the top level. */
+  private static String location(JsonStreamContext context) {
+    java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+    for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+      if (step.inObject() && step.getCurrentName() != null) {
+        steps.addFirst("." + RequestText.printable(step.getCurrentName()));
+      } else if (step.inArray() && step.getCurrentIndex() >= 0) {
+        steps.addFirst("[" + step.getCurrentIndex() + "]");
+      }
+    }
+    String path = String.join("", steps);
+    return path.startsWith(".") ? path.substring(1) : path;
   }
 
   /** Quarkus maps this subtype itself unless the application names it. */
@@ -188,7 +238,7 @@ public class Problems {
         .type(MEDIA_TYPE)
         .entity(
             new Problem(
-                TYPE_BASE + type, title, status, detail, uri.getPath(), errors, correlationId))
+                TYPE_BASE + type, title, status, detail, RequestText.printable(uri.getPath()), errors, correlationId))
         .build();
   }
 

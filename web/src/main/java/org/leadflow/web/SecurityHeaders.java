@@ -19,7 +19,7 @@ public class SecurityHeaders {
   /** Before everything else that may answer. */
   private static final int PRIORITY = 10_000;
 
-  @Inject SecurityHeadersConfig config;
+  @Inject HttpConfig config;
 
   void install(@Observes Filters filters) {
     String hsts = hsts();

@@ -1,6 +1,7 @@
 package org.leadflow.devstack.tokens;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -55,18 +56,33 @@ public final class TestTokens {
 
   /**
    * Tokens no service may accept, by what is wrong with them: signed by a key it does not trust, from
-   * another issuer, for another API, expired, not a JWT at all, and of a subject longer than LeadFlow
-   * records (100 characters). Each would be a sales manager's.
+   * another issuer, for another API, expired, not a JWT at all; and, though signed by the trusted
+   * issuer, claims LeadFlow cannot take: a subject longer than it records (100 characters), empty,
+   * blank, or with NUL or a lone surrogate; roles or a name that are not text; a name longer than the
+   * 200 characters it records, or with a control character; a lifetime of years (an exp in 9999), or
+   * one past the 24 hours allowed. Each would be a sales manager's.
    */
   public static Map<String, String> untrusted() {
     List<String> roles = List.of("sales-manager");
-    return Map.of(
-        "signed by another key", ISSUER_OF_THIS_JVM.token("mallory", null, roles).signedByAnotherKey().sign(),
-        "from another issuer", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("iss", "https://issuer.example").sign(),
-        "for another audience", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("aud", "another-api").sign(),
-        "expired", ISSUER_OF_THIS_JVM.token("mallory", null, roles).expiresIn(Duration.ofMinutes(-5)).sign(),
-        "malformed", "not.a.jwt",
-        "of a subject too long to record", ISSUER_OF_THIS_JVM.token("m".repeat(101), null, roles).sign());
+    return Map.ofEntries(
+        Map.entry("signed by another key", ISSUER_OF_THIS_JVM.token("mallory", null, roles).signedByAnotherKey().sign()),
+        Map.entry("from another issuer", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("iss", "https://issuer.example").sign()),
+        Map.entry("for another audience", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("aud", "another-api").sign()),
+        Map.entry("expired", ISSUER_OF_THIS_JVM.token("mallory", null, roles).expiresIn(Duration.ofMinutes(-5)).sign()),
+        Map.entry("malformed", "not.a.jwt"),
+        Map.entry("of a subject too long to record", ISSUER_OF_THIS_JVM.token("m".repeat(101), null, roles).sign()),
+        Map.entry("of an empty subject", ISSUER_OF_THIS_JVM.token("", null, roles).sign()),
+        Map.entry("of a blank subject", ISSUER_OF_THIS_JVM.token("   ", null, roles).sign()),
+        Map.entry("of a subject with NUL", ISSUER_OF_THIS_JVM.token("mallory\u0000", null, roles).sign()),
+        Map.entry("of a subject with a lone surrogate", ISSUER_OF_THIS_JVM.token("mallory\ud800", null, roles).sign()),
+        Map.entry("with roles that are no list", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("groups", 5).sign()),
+        Map.entry("with a name that is no text", ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("name", 42).sign()),
+        Map.entry("with a name too long to record", ISSUER_OF_THIS_JVM.token("mallory", "M".repeat(201), roles).sign()),
+        Map.entry("with a control character in the name", ISSUER_OF_THIS_JVM.token("mallory", "Mal\u0007lory", roles).sign()),
+        Map.entry(
+            "that expires in the year 9999",
+            ISSUER_OF_THIS_JVM.token("mallory", null, roles).claim("exp", Instant.parse("9999-01-01T00:00:00Z").getEpochSecond()).sign()),
+        Map.entry("that lives longer than a day", ISSUER_OF_THIS_JVM.token("mallory", null, roles).expiresIn(Duration.ofHours(25)).sign()));
   }
 
   /** What a Quarkus application needs to trust these tokens, as configuration properties. */

@@ -1,8 +1,8 @@
 package org.leadflow.lead.api;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.leadflow.web.BusinessDates;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
@@ -56,14 +56,6 @@ record PageRequest(int page, int size) {
   }
 
   static Instant instant(String name, String text, List<FieldError> errors) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z"));
-      return null;
-    }
+    return BusinessDates.instant(name, text, errors);
   }
 }

@@ -3,13 +3,21 @@ package org.leadflow.lead.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,9 +25,10 @@ import org.leadflow.devstack.tokens.TestTokens;
 import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 
 /**
- * The HTTP baseline both services share (module web), seen through lead-service: size and type
- * limits, answers that give nothing internal away, security headers, CORS for the configured
- * frontend only, and the endpoints that stay open without a token.
+ * The HTTP baseline both services share (module web), seen through lead-service: size, type and
+ * length limits, answers that give nothing internal away and are problems even where the HTTP
+ * layer refuses, security headers, CORS for the configured frontend only, metrics that name
+ * endpoint templates only, and the endpoints that stay open without a token.
  */
 @QuarkusTest
 class HttpHardeningTest {
@@ -28,6 +37,9 @@ class HttpHardeningTest {
   private static final String PROBLEM = "application/problem+json";
   /** The frontend origin %test allows (application.properties). */
   private static final String FRONTEND = "https://crm.leadflow.test";
+
+  @TestHTTPResource("/")
+  URI api;
 
   private static RequestSpecification withoutToken() {
     return given().noFiltersOfType(DefaultBearerToken.class);
@@ -42,6 +54,70 @@ class HttpHardeningTest {
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(refused.contentType()).startsWith(PROBLEM);
     assertThat(refused.<Integer>path("status")).isEqualTo(413);
+  }
+
+  @Test
+  void aChunkedBodyGrowingPastTheLimitIsRefusedWith413Problem() throws Exception {
+    byte[] chunk = ("{\"companyName\":\"Big Ltd\",\"description\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> refused =
+        send(
+            HttpRequest.newBuilder(api.resolve(LEADS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunk))));
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
+    assertThat(refused.body()).contains("\"status\":413");
+  }
+
+  @Test
+  void aBodyWithoutContentTypeIsRefusedWith415AndCreatesNothing() throws Exception {
+    String marker = "no-type-" + UUID.randomUUID();
+    HttpResponse<String> refused =
+        send(HttpRequest.newBuilder(api.resolve(LEADS)).POST(HttpRequest.BodyPublishers.ofString("{\"companyName\":\"" + marker + "\"}")));
+
+    assertThat(refused.statusCode()).isEqualTo(415);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM));
+    assertThat(given().queryParam("q", marker).get(LEADS).then().extract().<Integer>path("total")).isZero();
+  }
+
+  @Test
+  void aRequestTargetOrHeadersTooLongAreRefusedWithProblems() throws Exception {
+    HttpResponse<String> longTarget = send(HttpRequest.newBuilder(api.resolve(LEADS + "?q=" + "x".repeat(5_000))).GET());
+    assertThat(longTarget.statusCode()).isEqualTo(414);
+    assertThat(longTarget.body()).contains("\"status\":414");
+
+    HttpResponse<String> largeHeaders = send(HttpRequest.newBuilder(api.resolve(LEADS)).header("X-Filler", "x".repeat(30_000)).GET());
+    assertThat(largeHeaders.statusCode()).isEqualTo(431);
+    assertThat(largeHeaders.body()).contains("\"status\":431");
+  }
+
+  @Test
+  void aMethodNoEndpointTakesIsRefusedWith405Problem() {
+    ExtractableResponse<Response> refused = given().delete(LEADS + "/00000000-0000-0000-0000-000000000000").then().extract();
+
+    assertThat(refused.statusCode()).isEqualTo(405);
+    assertThat(refused.contentType()).startsWith(PROBLEM);
+  }
+
+  @Test
+  void metricsNameEndpointTemplatesNeverRawPaths() {
+    List<String> marks = new java.util.ArrayList<>();
+    String forged = TestTokens.issuer().token("mallory", null, List.of("seller")).signedByAnotherKey().sign();
+    for (int i = 0; i < 50; i++) {
+      String mark = "m" + UUID.randomUUID().toString().replace("-", "");
+      marks.add(mark);
+      withoutToken().get("/api/v1/" + mark).then().extract();
+      withoutToken().get("/" + mark + "/x").then().extract();
+      withoutToken().header("Authorization", "Bearer " + forged).get(LEADS + "/{id}", UUID.randomUUID()).then().extract();
+    }
+    withoutToken().header("Authorization", "Bearer " + forged).get(LEADS + "/" + marks.get(0) + "/history").then().extract();
+
+    String metrics = withoutToken().get("/q/metrics").then().statusCode(200).extract().asString();
+
+    assertThat(metrics).contains("http_server_requests_seconds_count");
+    assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests")))
+        .allSatisfy(line -> assertThat(line).doesNotContainPattern("uri=\"[^\"]*(m[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-)"));
   }
 
   @Test
@@ -120,6 +196,26 @@ class HttpHardeningTest {
             .extract();
 
     assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
-    assertThat(given().header("Origin", "https://evil.example").get(LEADS).then().extract().header("Access-Control-Allow-Origin")).isNull();
+    assertThat(preflight.statusCode()).isEqualTo(403);
+    assertThat(preflight.contentType()).startsWith(PROBLEM);
+    ExtractableResponse<Response> call = given().header("Origin", "https://evil.example").get(LEADS).then().extract();
+    assertThat(call.header("Access-Control-Allow-Origin")).isNull();
+    assertThat(call.statusCode()).isEqualTo(403);
+    assertThat(call.contentType()).startsWith(PROBLEM);
+    assertThat(call.<String>path("type")).endsWith("/cors-rejected");
+  }
+
+  @Test
+  void theFrontendMayNotUseAMethodCorsDoesNotAllow() {
+    ExtractableResponse<Response> refused =
+        given().header("Origin", FRONTEND).put(LEADS + "/00000000-0000-0000-0000-000000000000").then().extract();
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith(PROBLEM);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request.header("Authorization", "Bearer " + TestTokens.defaultCaller()).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,7 +2,6 @@ package org.leadflow.opportunity.api;
 
 import io.quarkus.panache.common.Sort;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.leadflow.opportunity.domain.UnknownLabelException;
 import org.leadflow.opportunity.service.ListQuery;
+import org.leadflow.web.BusinessDates;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
@@ -52,14 +52,11 @@ final class ListQueryBuilder {
     return this;
   }
 
-  /** {@code attribute <operator> date} when the parameter is given and is an ISO-8601 date. */
+  /** {@code attribute <operator> date} when the parameter is given and is an ISO-8601 business date. */
   ListQueryBuilder date(String attribute, String operator, String parameter, String value) {
-    if (value != null && !value.isBlank()) {
-      try {
-        add(attribute + " " + operator + " :" + parameter, parameter, LocalDate.parse(value.strip()));
-      } catch (DateTimeParseException e) {
-        errors.add(new FieldError(parameter, "must be an ISO-8601 date such as 2026-09-30"));
-      }
+    LocalDate date = BusinessDates.date(parameter, value, errors);
+    if (date != null) {
+      add(attribute + " " + operator + " :" + parameter, parameter, date);
     }
     return this;
   }

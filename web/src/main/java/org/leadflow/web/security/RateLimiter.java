@@ -50,6 +50,17 @@ public final class RateLimiter {
   }
 
   /**
+   * Looks at {@code caller}'s budget without spending from it.
+   *
+   * @return empty when a request could go ahead now; otherwise how long until it could
+   */
+  public Optional<Duration> check(String caller) {
+    long now = millis.getAsLong();
+    Bucket bucket = buckets.get(caller);
+    return bucket == null ? Optional.empty() : bucket.waitAt(now);
+  }
+
+  /**
    * Forgets the callers whose budget is full again, once there are many: at most once a second, so
    * that with more active callers than the threshold not every request walks all their buckets.
    */
@@ -74,9 +85,16 @@ public final class RateLimiter {
     }
 
     synchronized Optional<Duration> take(long now) {
+      Optional<Duration> wait = waitAt(now);
+      if (wait.isEmpty()) {
+        tokens -= 1;
+      }
+      return wait;
+    }
+
+    synchronized Optional<Duration> waitAt(long now) {
       refill(now);
       if (tokens >= 1) {
-        tokens -= 1;
         return Optional.empty();
       }
       return Optional.of(Duration.ofMillis((long) Math.ceil((1 - tokens) / tokensPerMilli)));

@@ -4,9 +4,20 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The security headers every answer carries (see {@link SecurityHeaders}). */
+/**
+ * The HTTP baseline's settings: the security headers every answer carries ({@link SecurityHeaders})
+ * and the request limits answered with a problem ({@link RequestShape}).
+ */
 @ConfigMapping(prefix = "leadflow.http")
-public interface SecurityHeadersConfig {
+public interface HttpConfig {
+
+  /** Longest request target (path and query); longer is a 414 problem. */
+  @WithDefault("4096")
+  int maxUriLength();
+
+  /** Most bytes of request headers (names and values); more is a 431 problem. */
+  @WithDefault("20480")
+  int maxHeaderSize();
 
   /** Strict-Transport-Security: browsers keep to HTTPS for this long (ignored over plain HTTP). */
   Hsts hsts();
