@@ -27,6 +27,9 @@ final class ListQueryBuilder {
 
   static final int DEFAULT_SIZE = 50;
   static final int MAX_SIZE = 200;
+  /** The business dates a filter may name (close dates are kept within these years too). */
+  static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> parameters = new HashMap<>();
@@ -56,7 +59,12 @@ final class ListQueryBuilder {
   ListQueryBuilder date(String attribute, String operator, String parameter, String value) {
     if (value != null && !value.isBlank()) {
       try {
-        add(attribute + " " + operator + " :" + parameter, parameter, LocalDate.parse(value.strip()));
+        LocalDate date = LocalDate.parse(value.strip());
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+          errors.add(new FieldError(parameter, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE));
+        } else {
+          add(attribute + " " + operator + " :" + parameter, parameter, date);
+        }
       } catch (DateTimeParseException e) {
         errors.add(new FieldError(parameter, "must be an ISO-8601 date such as 2026-09-30"));
       }
@@ -91,8 +99,9 @@ final class ListQueryBuilder {
    * @throws InvalidRequestException naming every invalid parameter
    */
   ListQuery build(String page, String size, String sort, LinkedHashMap<String, String> sortable) {
-    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE);
     int pageSize = number(size, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    // The page's first row (page × size) and its end must stay within the integer range.
+    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / pageSize - 1);
     Sort order = sort(sort, sortable);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -113,8 +122,7 @@ final class ListQueryBuilder {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(
-        new FieldError(parameter, max == Integer.MAX_VALUE ? "must be a whole number from " + min : "must be a whole number from " + min + " to " + max));
+    errors.add(new FieldError(parameter, "must be a whole number from " + min + " to " + max));
     return defaultValue;
   }
 

@@ -27,19 +27,38 @@ final class Visibility {
 
   /** {@code query} narrowed by {@code condition} unless the caller sees every owner's records. */
   static ListQuery restrict(ListQuery query, String condition, Caller caller) {
-    return caller.seesEveryOwner() ? query : query.and(condition, PARAMETER, caller.id());
+    return restrict(query, condition, Viewer.of(caller));
+  }
+
+  /** {@code query} narrowed by {@code condition} unless the viewer sees every owner's records. */
+  static ListQuery restrict(ListQuery query, String condition, Viewer viewer) {
+    return viewer.everyOwner() ? query : query.and(condition, PARAMETER, viewer.ownerId());
   }
 
   /** The record with {@code id} if the caller may see it, else {@code notFound}. */
   static <T> Uni<T> one(
       PanacheRepositoryBase<T, UUID> records, UUID id, String condition, Caller caller, Supplier<RuntimeException> notFound) {
-    ListQuery visible = restrict(new ListQuery("id = :id", Map.of("id", id), Sort.by("id"), 0, 1), condition, caller);
+    return one(records, id, condition, Viewer.of(caller), notFound);
+  }
+
+  /**
+   * The record with {@code id} if the viewer may see it, else {@code notFound}: a record they may
+   * not see fails exactly as one that does not exist.
+   */
+  static <T> Uni<T> one(
+      PanacheRepositoryBase<T, UUID> records, UUID id, String condition, Viewer viewer, Supplier<RuntimeException> notFound) {
+    ListQuery visible = restrict(new ListQuery("id = :id", Map.of("id", id), Sort.by("id"), 0, 1), condition, viewer);
     return records.find(visible.where(), visible.parameters()).firstResult().onItem().ifNull().failWith(notFound);
   }
 
   /** One page of the records that match {@code query} among those the caller may see. */
   static <T> Uni<Page<T>> page(PanacheRepositoryBase<T, UUID> records, ListQuery query, String condition, Caller caller) {
-    ListQuery visible = restrict(query, condition, caller);
+    return page(records, query, condition, Viewer.of(caller));
+  }
+
+  /** One page of the records that match {@code query} among those the viewer may see. */
+  static <T> Uni<Page<T>> page(PanacheRepositoryBase<T, UUID> records, ListQuery query, String condition, Viewer viewer) {
+    ListQuery visible = restrict(query, condition, viewer);
     var found = records.find(visible.where(), visible.sort(), visible.parameters());
     // One session runs one statement at a time: the page, then the count.
     return found
