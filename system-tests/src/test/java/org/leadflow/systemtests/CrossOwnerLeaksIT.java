@@ -20,7 +20,7 @@ import org.leadflow.devstack.tokens.TestTokens;
 /**
  * The cross-owner attacks of issue 12 across both real services, over HTTP with real tokens: a
  * seller's conversion links and reuses only what the lead's owner may see, and neither matching nor
- * the qualify dry run tells a seller anything about another seller's records (DESIGN.md section 9).
+ * the qualify dry run tells a seller anything about another seller's records.
  */
 class CrossOwnerLeaksIT {
 

@@ -47,7 +47,7 @@ import org.leadflow.web.security.Caller;
  * opportunity.created} — or, when a business rule forbids it, creates nothing and answers with
  * {@code opportunity.conversion-failed}.
  *
- * <p>Linking and reuse see only what the lead's owner may see (DESIGN.md section 9), by the seller's
+ * <p>Linking and reuse see only what the lead's owner may see, by the seller's
  * rule whatever the owner's roles (the event carries none): records the owner owns, or that one of
  * the owner's opportunities is linked to. An {@code existingAccountId} of another owner fails exactly
  * as an unknown one; where only another owner's record matches, a new record is created and the pair

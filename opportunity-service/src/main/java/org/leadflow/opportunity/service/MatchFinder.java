@@ -25,7 +25,7 @@ import org.leadflow.opportunity.persistence.ContactRepository;
 
 /**
  * Finds the existing accounts and contacts a lead describes, best first, among those a {@link
- * Viewer} may see (DESIGN.md section 9): a match never reveals or reuses a record its viewer may
+ * Viewer} may see: a match never reveals or reuses a record its viewer may
  * not see. Conversions reuse the best one their lead's owner sees; lead-service's dry run shows them
  * all ({@code POST /api/v1/matches}). The rules are {@link MatchProbe}'s.
  */

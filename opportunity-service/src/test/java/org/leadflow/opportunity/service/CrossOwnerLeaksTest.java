@@ -36,7 +36,7 @@ import org.leadflow.opportunity.QualifiedLead;
 /**
  * The cross-owner attacks of issue 12, as events published to the real broker and requests with
  * real tokens: a conversion links and reuses only what the lead's owner may see, and matching tells
- * a seller nothing about records they may not see (DESIGN.md section 9).
+ * a seller nothing about records they may not see.
  */
 @QuarkusTest
 class CrossOwnerLeaksTest {
