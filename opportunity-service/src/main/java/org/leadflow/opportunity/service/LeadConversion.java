@@ -111,7 +111,7 @@ public class LeadConversion {
   public Uni<Result> convert(LeadQualified event) {
     Instant now = now();
     return Uni.createFrom()
-        .deferred(() -> answerAgain(event).chain(answered -> answered ? Uni.createFrom().item(Result.ANSWERED_AGAIN) : attempt(event, now)))
+        .deferred(() -> failedBefore(event).chain(answered -> answered ? Uni.createFrom().item(Result.ANSWERED_AGAIN) : attempt(event, now)))
         .onFailure(ConversionFailedException.class)
         .recoverWithUni(failure -> fail(event, (ConversionFailedException) failure, now));
   }
@@ -140,34 +140,33 @@ public class LeadConversion {
   }
 
   /**
-   * A conversion answered before gets the same answer again: the first may never have reached
-   * lead-service, and a sales manager re-publishes a pending conversion's LeadQualified for that.
+   * Whether this conversion failed before; if so, its failure is answered again. A conversion
+   * answered before gets the same answer again: the first may never have reached lead-service, and a
+   * sales manager re-publishes a pending conversion's LeadQualified for that.
    */
-  private Uni<Boolean> answerAgain(LeadQualified event) {
+  private Uni<Boolean> failedBefore(LeadQualified event) {
     return failedConversions
         .findById(event.conversionId())
         .chain(
             failed -> {
-              if (failed != null) {
-                LOG.infof("Conversion %s of lead %s failed before: answering again", event.conversionId(), event.leadId());
-                return events.conversionFailed(failed).replaceWith(true);
+              if (failed == null) {
+                return Uni.createFrom().item(false);
               }
-              return opportunities
-                  .find("originatingLeadId = ?1 and conversionId = ?2", event.leadId(), event.conversionId())
-                  .firstResult()
-                  .chain(opportunity -> opportunity == null ? Uni.createFrom().item(false) : createdAgain(event, opportunity));
+              LOG.infof("Conversion %s of lead %s failed before: answering again", event.conversionId(), event.leadId());
+              return events.conversionFailed(failed).replaceWith(true);
             });
   }
 
-  private Uni<Boolean> createdAgain(LeadQualified event, Opportunity opportunity) {
+  /** This conversion made {@code opportunity} before: the same opportunity.created, again. */
+  private Uni<Result> createdAgain(LeadQualified event, Opportunity opportunity) {
     LOG.infof("Conversion %s of lead %s was carried out before: answering again", event.conversionId(), event.leadId());
     Options options = event.options();
     // A record is created with exactly the id lead-service chose; a reused or linked one has its own.
     boolean accountCreated =
-        (options == null || options.existingAccountId() == null) && Objects.equals(opportunity.accountId(), event.accountId());
+        options.existingAccountId() == null && Objects.equals(opportunity.accountId(), event.accountId());
     boolean contactCreated =
-        (options == null || options.existingContactId() == null) && Objects.equals(opportunity.contactId(), event.contactId());
-    return events.created(opportunity, accountCreated, contactCreated).replaceWith(true);
+        options.existingContactId() == null && Objects.equals(opportunity.contactId(), event.contactId());
+    return events.created(opportunity, accountCreated, contactCreated).replaceWith(Result.ANSWERED_AGAIN);
   }
 
   private Uni<Result> attempt(LeadQualified event, Instant now) {
@@ -179,6 +178,9 @@ public class LeadConversion {
             existing -> {
               Optional<Opportunity> ofLead =
                   existing.stream().filter(o -> o.originatingLeadId().equals(event.leadId())).findFirst();
+              if (ofLead.isPresent() && ofLead.get().madeBy(event.conversionId())) {
+                return createdAgain(event, ofLead.get());
+              }
               if (options.createOpportunity()) {
                 if (ofLead.isPresent()) {
                   throw new ConversionFailedException(
