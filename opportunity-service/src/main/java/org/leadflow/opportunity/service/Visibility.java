@@ -12,7 +12,9 @@ import org.leadflow.web.security.Caller;
  * Which records a caller sees (DESIGN.md section 9): a sales manager every one; a seller the
  * opportunities they own, and the accounts and contacts they own or that one of their opportunities
  * is linked to (read access through the opportunity, as a CRM's implicit sharing gives it). Records
- * outside are as unknown to them as records that do not exist.
+ * outside are as unknown to them as records that do not exist. The same rule decides what matching
+ * answers and what a conversion may link or reuse: for the lead's owner, by the seller's rule
+ * ({@link Viewer#owner}).
  */
 final class Visibility {
 
