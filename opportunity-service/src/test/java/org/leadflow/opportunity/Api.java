@@ -20,6 +20,7 @@ public final class Api {
   public static final String ACCOUNTS = "/api/v1/accounts";
   public static final String CONTACTS = "/api/v1/contacts";
   public static final String MATCHES = "/api/v1/matches";
+  public static final String POSSIBLE_DUPLICATES = "/api/v1/possible-duplicates";
   public static final String PROBLEM = "application/problem+json";
 
   private Api() {}

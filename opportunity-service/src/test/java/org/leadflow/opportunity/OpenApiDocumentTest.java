@@ -33,7 +33,7 @@ class OpenApiDocumentTest {
             "GET /api/v1/opportunities", "GET /api/v1/opportunities/{id}",
             "GET /api/v1/accounts", "GET /api/v1/accounts/{id}",
             "GET /api/v1/contacts", "GET /api/v1/contacts/{id}",
-            "POST /api/v1/matches",
+            "POST /api/v1/matches", "GET /api/v1/possible-duplicates",
             "GET /api/v1/dead-letters", "GET /api/v1/dead-letters/{id}", "POST /api/v1/dead-letters/{id}/redrive");
   }
 

@@ -213,7 +213,8 @@ public class LeadConversionResource {
     var details = lead.details();
     return opportunityService
         .matches(
-            new OpportunityServiceClient.MatchRequest(details.companyName(), details.website(), details.email(), details.phone()),
+            new OpportunityServiceClient.MatchRequest(
+                details.companyName(), details.website(), details.email(), details.phone(), lead.ownerId()),
             "Bearer " + token.getRawToken())
         .ifNoItem().after(MATCHES_TIMEOUT).fail()
         .map(

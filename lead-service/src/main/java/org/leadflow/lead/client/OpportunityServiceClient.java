@@ -31,8 +31,13 @@ public interface OpportunityServiceClient {
   @POST
   Uni<Matches> matches(MatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+  /**
+   * @param ownerId the lead's owner: opportunity-service answers only what that owner may see, which
+   *     is what the lead's conversion may reuse (a sales manager previewing a seller's lead sees that
+   *     seller's matches, never another seller's records)
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record MatchRequest(String companyName, String website, String email, String phone) {}
+  record MatchRequest(String companyName, String website, String email, String phone, String ownerId) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Matches(List<AccountMatch> accounts, List<ContactMatch> contacts) {}

@@ -88,8 +88,9 @@ final class ListQueryBuilder {
    * @throws InvalidRequestException naming every invalid parameter
    */
   ListQuery build(String page, String size, String sort, LinkedHashMap<String, String> sortable) {
-    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE);
     int pageSize = number(size, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+    // The page's first row (page × size) and its end must stay within the integer range.
+    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / pageSize - 1);
     Sort order = sort(sort, sortable);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -110,8 +111,7 @@ final class ListQueryBuilder {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(
-        new FieldError(parameter, max == Integer.MAX_VALUE ? "must be a whole number from " + min : "must be a whole number from " + min + " to " + max));
+    errors.add(new FieldError(parameter, "must be a whole number from " + min + " to " + max));
     return defaultValue;
   }
 

@@ -21,8 +21,10 @@ import org.leadflow.opportunity.domain.AccountMatchedBy;
 import org.leadflow.opportunity.domain.ContactMatchedBy;
 import org.leadflow.opportunity.domain.MatchProbe;
 import org.leadflow.opportunity.service.MatchFinder;
+import org.leadflow.opportunity.service.Viewer;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
+import org.leadflow.web.security.ActionForbiddenException;
 import org.leadflow.web.security.Caller;
 import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
@@ -48,8 +50,11 @@ public class MatchResource {
               + " or email address (free-mail domains such as gmail.com never match); contacts match by email"
               + " address (ignoring case) or phone number (E.164). Values that cannot be matched (a website"
               + " without a host, a phone number without country code, no member at all) are left out, as a"
-              + " conversion leaves them out, and match nothing. Reads only; lead-service's qualify dry run"
-              + " calls it. At most " + MatchFinder.LIMIT + " of each.")
+              + " conversion leaves them out, and match nothing. Only records the viewer may see are answered:"
+              + " the caller's own view (a sales manager sees every record; a seller those they own or that one of"
+              + " their opportunities is linked to), or with ownerId the named owner's view by the seller's rule,"
+              + " which is exactly what that owner's conversion may reuse. Reads only; lead-service's qualify dry"
+              + " run calls it with the lead's owner. At most " + MatchFinder.LIMIT + " of each.")
   @RequestBody(
       content =
           @Content(
@@ -78,19 +83,33 @@ public class MatchResource {
       responseCode = "400",
       description = "Malformed JSON, an unknown member, or a member longer than allowed",
       content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "403",
+      description = "A seller named another owner in ownerId",
+      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<MatchResponse> find(@Valid @NotNull MatchRequest request) {
+    Viewer viewer = viewer(request.ownerId(), callers.get());
     // What cannot be matched is left out, exactly as a conversion of the same lead leaves it out.
-    Caller caller = callers.get();
     return matches
-        .find(MatchProbe.of(request.companyName(), request.website(), request.email(), request.phone()))
-        .map(found -> response(found, caller));
+        .find(MatchProbe.of(request.companyName(), request.website(), request.email(), request.phone()), viewer)
+        .map(MatchResource::response);
   }
 
   /**
-   * Every match is named, as a conversion would reuse it whoever owns it; but a contact the caller
-   * may not see keeps its personal data (name, email) to itself.
+   * The caller's own view, or the named owner's, which only those who assign owners may take: as
+   * lead-service refuses a seller naming another owner, this names it a 403.
    */
-  private static MatchResponse response(MatchFinder.Matches found, Caller caller) {
+  private static Viewer viewer(String ownerId, Caller caller) {
+    if (ownerId == null || ownerId.isBlank()) {
+      return Viewer.of(caller);
+    }
+    if (!ownerId.equals(caller.id()) && !caller.mayAssignOwners()) {
+      throw new ActionForbiddenException("Only a sales manager or an integration may look for matches as another owner");
+    }
+    return Viewer.owner(ownerId);
+  }
+
+  private static MatchResponse response(MatchFinder.Matches found) {
     return new MatchResponse(
         found.accounts().stream()
             .map(
@@ -105,8 +124,8 @@ public class MatchResource {
                 match ->
                     new MatchResponse.ContactMatch(
                         match.contact().id(),
-                        caller.mayAccess(match.contact().ownerId()) ? match.contact().fullName() : null,
-                        caller.mayAccess(match.contact().ownerId()) ? match.contact().email() : null,
+                        match.contact().fullName(),
+                        match.contact().email(),
                         match.matchedBy().stream().map(ContactMatchedBy::code).toList()))
             .toList());
   }

@@ -21,9 +21,7 @@ public record MatchResponse(List<AccountMatch> accounts, List<ContactMatch> cont
   @Schema(name = "ContactMatch")
   public record ContactMatch(
       UUID id,
-      @Schema(description = "null when the caller may not see the contact (a seller, another owner's contact)", example = "Ada Lovelace")
-          String name,
-      @Schema(description = "null when the caller may not see the contact", example = "ada.lovelace@analytical-engines.example")
-          String email,
+      @Schema(description = "First and last name, else the email address", example = "Ada Lovelace") String name,
+      @Schema(example = "ada.lovelace@analytical-engines.example") String email,
       @Schema(description = "Why it matches", example = "[\"email\"]", enumeration = {"email", "phone"}) List<String> matchedBy) {}
 }

@@ -16,4 +16,7 @@ public final class PageResponses {
 
   @Schema(name = "ContactPage")
   public record ContactPage(List<ContactResponse> items, int page, int size, long total) {}
+
+  @Schema(name = "PossibleDuplicatePage")
+  public record PossibleDuplicatePage(List<PossibleDuplicateResponse> items, int page, int size, long total) {}
 }

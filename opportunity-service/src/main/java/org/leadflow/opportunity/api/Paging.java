@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class Paging {
 
   @QueryParam("page")
-  @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+  @Parameter(description = "Page number, from 0; page × size stays below 2^31 (e.g. at most 10737417 with size 200)", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
   String page;
 
   @QueryParam("size")

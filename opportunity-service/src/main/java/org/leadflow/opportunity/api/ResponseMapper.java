@@ -8,6 +8,7 @@ import org.leadflow.opportunity.domain.Contact;
 import org.leadflow.opportunity.domain.Money;
 import org.leadflow.opportunity.domain.Opportunity;
 import org.leadflow.opportunity.domain.OpportunityLine;
+import org.leadflow.opportunity.domain.PossibleDuplicate;
 import org.leadflow.opportunity.service.OpportunityQueries.OpportunityWithLines;
 
 /** Maps the domain to the API's records, explicitly. */
@@ -51,6 +52,20 @@ final class ResponseMapper {
         a.originatingLeadId(),
         a.createdAt(),
         a.version());
+  }
+
+  static PossibleDuplicateResponse possibleDuplicate(PossibleDuplicate d) {
+    return new PossibleDuplicateResponse(
+        d.id(),
+        d.recordType(),
+        d.recordId(),
+        d.existingRecordId(),
+        d.matchedBy(),
+        d.ownerId(),
+        d.existingOwnerId(),
+        d.originatingLeadId(),
+        d.conversionId(),
+        d.detectedAt());
   }
 
   static ContactResponse contact(Contact c) {

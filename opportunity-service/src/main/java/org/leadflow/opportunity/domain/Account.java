@@ -60,21 +60,26 @@ public class Account {
   /**
    * A new account for a qualified lead's company. Its match keys (normalised name, website domain,
    * and the email domain unless it is free mail) are derived here, once.
+   *
+   * @throws ConversionFailedException ({@link ConversionFailure#INVALID_LEAD_DATA}) when a value is
+   *     longer than an account holds
    */
   public static Account create(UUID id, Details details, String ownerId, UUID originatingLeadId, Instant now) {
     Account account = new Account();
     account.id = Objects.requireNonNull(id, "id");
-    account.name = Objects.requireNonNull(details.name(), "name").strip();
+    account.name = LeadDataLimits.atMost("companyName", Objects.requireNonNull(details.name(), "name").strip(), 200);
     account.normalizedName = CompanyNames.normalize(account.name);
-    account.website = details.website();
-    account.websiteDomain = InternetDomains.organisational(InternetDomains.ofWebsite(details.website()));
-    account.industry = details.industry();
+    account.website = LeadDataLimits.atMost("website", details.website(), 500);
+    account.websiteDomain =
+        LeadDataLimits.atMost("website's domain", InternetDomains.organisational(InternetDomains.ofWebsite(details.website())), 253);
+    account.industry = LeadDataLimits.atMost("industry", details.industry(), 100);
     account.numberOfEmployees = details.numberOfEmployees();
     account.annualRevenue = details.annualRevenue();
-    account.country = details.country();
-    account.city = details.city();
-    account.phone = details.phone();
-    account.emailDomain = InternetDomains.organisational(InternetDomains.ofEmail(details.email()));
+    account.country = LeadDataLimits.atMost("country", details.country(), 2);
+    account.city = LeadDataLimits.atMost("city", details.city(), 100);
+    account.phone = LeadDataLimits.atMost("phone", details.phone(), 20);
+    account.emailDomain =
+        LeadDataLimits.atMost("email's domain", InternetDomains.organisational(InternetDomains.ofEmail(details.email())), 253);
     account.ownerId = ownerId;
     account.originatingLeadId = originatingLeadId;
     account.createdAt = now;

@@ -47,17 +47,20 @@ public class Contact {
   /**
    * A new contact for a qualified lead's person. The email is kept lower-case and the phone in
    * E.164 when it is one, so that later conversions find this contact again.
+   *
+   * @throws ConversionFailedException ({@link ConversionFailure#INVALID_LEAD_DATA}) when a value is
+   *     longer than a contact holds
    */
   public static Contact create(
       UUID id, Details details, UUID accountId, String ownerId, UUID originatingLeadId, Instant now) {
     Contact contact = new Contact();
     contact.id = Objects.requireNonNull(id, "id");
-    contact.firstName = details.firstName();
-    contact.lastName = details.lastName();
-    contact.email = MatchProbe.normalizeEmail(details.email());
+    contact.firstName = LeadDataLimits.atMost("firstName", details.firstName(), 100);
+    contact.lastName = LeadDataLimits.atMost("lastName", details.lastName(), 100);
+    contact.email = LeadDataLimits.atMost("email", MatchProbe.normalizeEmail(details.email()), 254);
     String e164 = PhoneNumbers.toE164(details.phone());
-    contact.phone = e164 != null ? e164 : details.phone();
-    contact.jobTitle = details.jobTitle();
+    contact.phone = LeadDataLimits.atMost("phone", e164 != null ? e164 : details.phone(), 20);
+    contact.jobTitle = LeadDataLimits.atMost("jobTitle", details.jobTitle(), 100);
     contact.accountId = accountId;
     contact.ownerId = ownerId;
     contact.originatingLeadId = originatingLeadId;

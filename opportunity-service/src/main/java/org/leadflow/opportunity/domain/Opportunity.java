@@ -28,6 +28,9 @@ import java.util.stream.Stream;
 public class Opportunity {
 
   static final int MAX_NAME = 300;
+  /** A close date is a business date: years before and after these are typing mistakes or attacks. */
+  static final LocalDate EARLIEST_CLOSE_DATE = LocalDate.of(1900, 1, 1);
+  static final LocalDate LATEST_CLOSE_DATE = LocalDate.of(9999, 12, 31);
 
   @Id private UUID id;
 
@@ -78,7 +81,8 @@ public class Opportunity {
    * Opens an opportunity Open/In Progress for the account and contact (either may be null), valued
    * by {@link EstimatedValuePolicy}.
    *
-   * @throws ConversionFailedException when the lines mix currencies or the name is missing or too long
+   * @throws ConversionFailedException when the lines mix currencies, the name is missing or too long,
+   *     or the close date is outside years 1900 to 9999
    */
   public static Opened open(Draft draft, UUID accountId, UUID contactId, Instant now) {
     Money value = EstimatedValuePolicy.estimate(draft.lines(), draft.statedValue(), draft.budget());
@@ -88,6 +92,12 @@ public class Opportunity {
     if (draft.name().strip().length() > MAX_NAME) {
       throw new ConversionFailedException(
           ConversionFailure.INVALID_OPPORTUNITY, "The opportunity's name is longer than " + MAX_NAME + " characters");
+    }
+    LocalDate closeDate = draft.estimatedCloseDate();
+    if (closeDate != null && (closeDate.isBefore(EARLIEST_CLOSE_DATE) || closeDate.isAfter(LATEST_CLOSE_DATE))) {
+      throw new ConversionFailedException(
+          ConversionFailure.INVALID_OPPORTUNITY,
+          "estimatedCloseDate must be from " + EARLIEST_CLOSE_DATE + " to " + LATEST_CLOSE_DATE + ", not " + closeDate);
     }
     Opportunity opportunity = new Opportunity();
     opportunity.id = Objects.requireNonNull(draft.id(), "id");

@@ -42,8 +42,9 @@ import org.leadflow.messaging.Inbox;
  * <p>Failures are of two kinds, told apart here rather than by the connector:
  *
  * <ul>
- *   <li>{@link UnprocessableEventException}: the message itself is wrong (not a CloudEvent, whatever
- *       its type; data that is not a LeadQualified; values the database refuses). The returned Uni
+ *   <li>{@link UnprocessableEventException}: the message cannot be answered at all (not a CloudEvent,
+ *       whatever its type; data that is not a LeadQualified, or without its lead or conversion id;
+ *       headers the inbox cannot hold). The returned Uni
  *       fails, SmallRye nacks the message, and the channel's {@code
  *       failure-strategy=dead-letter-queue} sends it to {@code lead-events.dead-letter} with the
  *       reason in the {@code dead-letter-reason} header; consumption goes on.
@@ -56,8 +57,10 @@ import org.leadflow.messaging.Inbox;
  *       ones behind it wait: they may depend on it.
  * </ul>
  *
- * <p>Business failures (an unknown existing account, mixed currencies, ...) are neither: they are
- * outcomes, answered with {@code conversion-failed} in the same transaction.
+ * <p>Business failures (an unknown existing account, mixed currencies, an incomplete event, ...) are
+ * neither: they are outcomes, answered with {@code conversion-failed} in the same transaction. So are
+ * values the database refuses (SQLSTATE class 22) that no check caught: the attempt rolls back, and
+ * a new transaction answers {@code conversion-failed} ({@code data-refused}) with the inbox entry.
  */
 @ApplicationScoped
 public class LeadEventsConsumer implements EventConsumer {
@@ -116,19 +119,30 @@ public class LeadEventsConsumer implements EventConsumer {
 
   private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
     LeadQualified qualified = LeadQualifiedData.read(json, event);
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> convert(qualified)))
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified))))
+        .onFailure(LeadEventsConsumer::isDataException)
+        .recoverWithUni(failure -> answerRefusedData(event, qualified, rootCause(failure).getMessage()))
+        .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
+  }
+
+  /**
+   * The database refused a value of the event, and that attempt rolled back: a new transaction
+   * answers conversion-failed and records the event in the inbox, so the lead is not left pending
+   * and the seller can retry. Only if even that is refused (the event's own headers) is the event
+   * unprocessable.
+   */
+  private Uni<Inbox.Outcome> answerRefusedData(IncomingEvent event, LeadQualified qualified, String refusal) {
+    LOG.infof("The database refused the data of event %s: %s", event.id(), refusal);
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.refused(qualified, refusal))))
         .onFailure(LeadEventsConsumer::isDataException)
         .transform(
             failure ->
                 new UnprocessableEventException(
-                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()))
-        .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
+                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()));
   }
 
-  private Uni<Inbox.Outcome> convert(LeadQualified qualified) {
-    return conversion
-        .convert(qualified)
-        .map(result -> result == LeadConversion.Result.ALREADY_CONVERTED ? Inbox.Outcome.DUPLICATE : Inbox.Outcome.PROCESSED);
+  private static Uni<Inbox.Outcome> outcome(Uni<LeadConversion.Result> result) {
+    return result.map(done -> done == LeadConversion.Result.ANSWERED_AGAIN ? Inbox.Outcome.DUPLICATE : Inbox.Outcome.PROCESSED);
   }
 
   private static boolean mayPass(Throwable failure) {

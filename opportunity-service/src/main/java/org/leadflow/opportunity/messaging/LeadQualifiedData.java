@@ -8,15 +8,18 @@ import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 
-/** Reads the data of a {@code leadflow.lead.qualified.v1} event, refusing what can never be converted. */
+/**
+ * Reads the data of a {@code leadflow.lead.qualified.v1} event, refusing what can never be answered:
+ * anything else an event lacks fails its conversion with a reason (LeadConversion), so that the
+ * lead does not stay pending.
+ */
 final class LeadQualifiedData {
 
   private LeadQualifiedData() {}
 
   /**
-   * @throws UnprocessableEventException when the data is not a LeadQualified, or lacks what every
-   *     conversion needs: the lead, the conversion, the options, and the id of each record the
-   *     options ask to create
+   * @throws UnprocessableEventException when the data is not a LeadQualified, or lacks what an
+   *     answer needs: the lead and the conversion
    */
   static LeadQualified read(ObjectMapper json, IncomingEvent event) {
     if (event.data() == null || event.data().isBlank()) {
@@ -38,20 +41,6 @@ final class LeadQualifiedData {
     }
     if (data.conversionId() == null) {
       missing.add("conversionId");
-    }
-    LeadQualified.Options options = data.options();
-    if (options == null) {
-      missing.add("options");
-    } else {
-      if (options.createOpportunity() && data.opportunityId() == null) {
-        missing.add("opportunityId");
-      }
-      if (options.createAccount() && options.existingAccountId() == null && data.accountId() == null) {
-        missing.add("accountId");
-      }
-      if (options.createContact() && options.existingContactId() == null && data.contactId() == null) {
-        missing.add("contactId");
-      }
     }
     if (!missing.isEmpty()) {
       throw new UnprocessableEventException(

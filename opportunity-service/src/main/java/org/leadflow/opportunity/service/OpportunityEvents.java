@@ -6,11 +6,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import org.leadflow.contracts.Money;
-import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
-import org.leadflow.opportunity.domain.ConversionFailedException;
+import org.leadflow.opportunity.domain.FailedConversion;
 import org.leadflow.opportunity.domain.Opportunity;
 import org.leadflow.messaging.Outbox;
 
@@ -46,15 +45,15 @@ public class OpportunityEvents {
   }
 
   /**
-   * The answer to a conversion that created nothing. Keyed by the opportunity it would have made;
-   * by the lead when it was to make none.
+   * The answer to a conversion that created nothing, as it was first given. Keyed by the opportunity
+   * it would have made; by the lead when it was to make none.
    */
-  public Uni<Void> conversionFailed(LeadQualified event, ConversionFailedException failure, Instant now) {
+  public Uni<Void> conversionFailed(FailedConversion failed) {
     ConversionFailed data =
         new ConversionFailed(
-            event.leadId(), event.conversionId(), event.opportunityId(), failure.reason().code(), failure.detail(), now);
-    UUID key = event.opportunityId() != null ? event.opportunityId() : event.leadId();
-    return append(key, OpportunityEventTypes.CONVERSION_FAILED, now, data);
+            failed.originatingLeadId(), failed.conversionId(), failed.opportunityId(), failed.reason(), failed.detail(), failed.failedAt());
+    UUID key = failed.opportunityId() != null ? failed.opportunityId() : failed.originatingLeadId();
+    return append(key, OpportunityEventTypes.CONVERSION_FAILED, failed.failedAt(), data);
   }
 
   private Uni<Void> append(UUID opportunityId, String type, Instant occurredAt, Object data) {

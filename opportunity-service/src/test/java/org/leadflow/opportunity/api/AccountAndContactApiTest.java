@@ -30,7 +30,7 @@ class AccountAndContactApiTest {
   private static QualifiedLead charles;
   private static LeadEvents leadEvents;
 
-  /** Ada's lead makes an account and a contact; Charles's, of the same company, only a contact. */
+  /** Ada's lead makes an account and a contact; Charles's, of the same company and owner, only a contact. */
   @BeforeAll
   static void convertTwoLeadsOfOneCompany() {
     leadEvents = new LeadEvents();
@@ -38,6 +38,7 @@ class AccountAndContactApiTest {
     leadEvents.qualified(ada);
     Database.awaitOpportunity(ada.opportunityId);
     charles = new QualifiedLead(ada.marker);
+    charles.ownerId = ada.ownerId;
     charles.firstName = "Charles";
     charles.lastName = "Babbage " + ada.marker;
     charles.email = "charles@" + ada.marker + ".example";

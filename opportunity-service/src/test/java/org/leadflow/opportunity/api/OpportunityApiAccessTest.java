@@ -6,6 +6,7 @@ import static org.leadflow.opportunity.Api.ACCOUNTS;
 import static org.leadflow.opportunity.Api.CONTACTS;
 import static org.leadflow.opportunity.Api.MATCHES;
 import static org.leadflow.opportunity.Api.OPPORTUNITIES;
+import static org.leadflow.opportunity.Api.POSSIBLE_DUPLICATES;
 import static org.leadflow.opportunity.Api.problem;
 import static org.leadflow.opportunity.Api.succeeded;
 
@@ -34,8 +35,9 @@ import org.leadflow.opportunity.QualifiedLead;
 /**
  * Who may read what (DESIGN.md section 9), for every endpoint of opportunity-service: a bearer token
  * is required and verified; sellers and sales managers read, integrations only look for matches,
- * admins do neither (the dead letters are theirs alone); a seller reads the opportunities they own and the accounts and contacts they
- * own or that one of their opportunities is linked to, and nothing else exists for them.
+ * admins only handle the dead letters (theirs alone), only sales managers list possible duplicates;
+ * a seller reads the opportunities they own and the accounts and contacts they own or that one of
+ * their opportunities is linked to, and nothing else exists for them, in matches neither.
  */
 @QuarkusTest
 class OpportunityApiAccessTest {
@@ -45,7 +47,10 @@ class OpportunityApiAccessTest {
 
   /** Alice's converted lead: her opportunity, account and contact. */
   private static final QualifiedLead ALICES = new QualifiedLead();
-  /** Bob's lead of the same company and person as one of Alice's: his conversion reuses her account and contact. */
+  /**
+   * Bob's lead of the same company and person as one of Alice's: his conversion may not reuse her
+   * account and contact, so it creates his own, recorded as possible duplicates of hers.
+   */
   private static final QualifiedLead ALICES_SHARED = new QualifiedLead();
   private static final QualifiedLead BOBS_OF_THE_SAME_COMPANY = new QualifiedLead(ALICES_SHARED.marker);
 
@@ -59,7 +64,8 @@ class OpportunityApiAccessTest {
     LIST_ACCOUNTS("GET", ACCOUNTS),
     GET_CONTACT("GET", CONTACTS + "/{id}"),
     LIST_CONTACTS("GET", CONTACTS),
-    FIND_MATCHES("POST", MATCHES);
+    FIND_MATCHES("POST", MATCHES),
+    LIST_POSSIBLE_DUPLICATES("GET", POSSIBLE_DUPLICATES);
 
     final String method;
     final String path;
@@ -78,6 +84,9 @@ class OpportunityApiAccessTest {
             request.queryParam("originatingLeadId", lead.leadId).get(path).then().extract();
         case FIND_MATCHES ->
             request.contentType(ContentType.JSON).body(Map.of("email", lead.email)).post(path).then().extract();
+        // Possible duplicates are about the lead that duplicated Alice's records.
+        case LIST_POSSIBLE_DUPLICATES ->
+            request.queryParam("originatingLeadId", BOBS_OF_THE_SAME_COMPANY.leadId).get(path).then().extract();
       };
     }
   }
@@ -155,7 +164,7 @@ class OpportunityApiAccessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Endpoint.class)
+  @EnumSource(value = Endpoint.class, names = "LIST_POSSIBLE_DUPLICATES", mode = EnumSource.Mode.EXCLUDE)
   void aSellerReadsTheirOwnRecords(Endpoint endpoint) {
     assertFound(endpoint.call(as(TestTokens.seller(ALICE)), ALICES), endpoint);
   }
@@ -167,34 +176,62 @@ class OpportunityApiAccessTest {
   }
 
   @Test
-  void aSellerReadsTheAccountAndContactOfTheirOpportunityWhoeverOwnsThem() {
-    ExtractableResponse<Response> opportunity =
-        succeeded(as(TestTokens.seller(BOB)).get(OPPORTUNITIES + "/{id}", BOBS_OF_THE_SAME_COMPANY.opportunityId).then().extract());
-    // The conversion reused Alice's account and contact rather than duplicating them.
-    assertThat(opportunity.<String>path("accountId")).isEqualTo(ALICES_SHARED.accountId.toString());
-    assertThat(opportunity.<String>path("contactId")).isEqualTo(ALICES_SHARED.contactId.toString());
-
-    ExtractableResponse<Response> account = succeeded(as(TestTokens.seller(BOB)).get(ACCOUNTS + "/{id}", ALICES_SHARED.accountId).then().extract());
-    assertThat(account.<String>path("ownerId")).isEqualTo(ALICE);
-    succeeded(as(TestTokens.seller(BOB)).get(CONTACTS + "/{id}", ALICES_SHARED.contactId).then().extract());
-    assertThat(
-            succeeded(as(TestTokens.seller(BOB)).queryParam("originatingLeadId", ALICES_SHARED.leadId).get(ACCOUNTS).then().extract())
-                .<List<String>>path("items.id"))
-        .containsExactly(ALICES_SHARED.accountId.toString());
-    // Alice's opportunity of that account stays hers.
-    problem(as(TestTokens.seller(BOB)).get(OPPORTUNITIES + "/{id}", ALICES_SHARED.opportunityId).then().extract(), 404);
+  void aSellerMayNotListPossibleDuplicates() {
+    for (String seller : List.of(ALICE, BOB)) {
+      problem(Endpoint.LIST_POSSIBLE_DUPLICATES.call(as(TestTokens.seller(seller)), ALICES), 403);
+    }
   }
 
   @Test
-  void aMatchNamesAnotherSellersContactWithoutTheirPersonalData() {
+  void aSellersConversionNeverReusesAnotherSellersAccountOrContact() {
+    ExtractableResponse<Response> opportunity =
+        succeeded(as(TestTokens.seller(BOB)).get(OPPORTUNITIES + "/{id}", BOBS_OF_THE_SAME_COMPANY.opportunityId).then().extract());
+    assertThat(opportunity.<String>path("accountId")).isEqualTo(BOBS_OF_THE_SAME_COMPANY.accountId.toString());
+    assertThat(opportunity.<String>path("contactId")).isEqualTo(BOBS_OF_THE_SAME_COMPANY.contactId.toString());
+    problem(as(TestTokens.seller(BOB)).get(ACCOUNTS + "/{id}", ALICES_SHARED.accountId).then().extract(), 404);
+    problem(as(TestTokens.seller(BOB)).get(CONTACTS + "/{id}", ALICES_SHARED.contactId).then().extract(), 404);
+  }
+
+  @Test
+  void aSellerReadsAndMatchesTheAccountAndContactOfTheirOpportunityWhoeverOwnsThem() {
+    // An opportunity of Bob's linked to Alice's records, as conversions made them before they were
+    // kept to the owner's records (or as a sales manager may link them).
+    QualifiedLead alices = new QualifiedLead();
+    alices.ownerId = ALICE;
+    QualifiedLead bobsLinked = new QualifiedLead();
+    bobsLinked.ownerId = BOB;
+    bobsLinked.createAccount = false;
+    bobsLinked.createContact = false;
+    for (QualifiedLead lead : List.of(alices, bobsLinked)) {
+      leadEvents.qualified(lead);
+      Database.awaitOpportunity(lead.opportunityId);
+    }
+    Database.execute(
+        "UPDATE opportunity SET account_id = '" + alices.accountId + "', contact_id = '" + alices.contactId
+            + "' WHERE id = '" + bobsLinked.opportunityId + "'");
+    String bob = TestTokens.seller(BOB);
+
+    ExtractableResponse<Response> account = succeeded(as(bob).get(ACCOUNTS + "/{id}", alices.accountId).then().extract());
+    assertThat(account.<String>path("ownerId")).isEqualTo(ALICE);
+    succeeded(as(bob).get(CONTACTS + "/{id}", alices.contactId).then().extract());
+    assertThat(succeeded(as(bob).queryParam("originatingLeadId", alices.leadId).get(ACCOUNTS).then().extract()).<List<String>>path("items.id"))
+        .containsExactly(alices.accountId.toString());
+    ExtractableResponse<Response> matches =
+        succeeded(as(bob).contentType(ContentType.JSON).body(Map.of("email", alices.email)).post(MATCHES).then().extract());
+    assertThat(matches.<List<String>>path("accounts.id")).containsExactly(alices.accountId.toString());
+    assertThat(matches.<List<String>>path("contacts.id")).containsExactly(alices.contactId.toString());
+    // Alice's opportunity of that account stays hers.
+    problem(as(bob).get(OPPORTUNITIES + "/{id}", alices.opportunityId).then().extract(), 404);
+  }
+
+  @Test
+  void aMatchNeverNamesAnotherSellersRecords() {
     Map<String, String> probe = Map.of("email", ALICES.email);
 
     ExtractableResponse<Response> forBob =
         succeeded(as(TestTokens.seller(BOB)).contentType(ContentType.JSON).body(probe).post(MATCHES).then().extract());
-    assertThat(forBob.<String>path("contacts[0].id")).isEqualTo(ALICES.contactId.toString());
-    assertThat(forBob.<List<String>>path("contacts[0].matchedBy")).containsExactly("email");
-    assertThat(forBob.<String>path("contacts[0].name")).isNull();
-    assertThat(forBob.<String>path("contacts[0].email")).isNull();
+    assertThat(forBob.<List<?>>path("accounts")).isEmpty();
+    assertThat(forBob.<List<?>>path("contacts")).isEmpty();
 
     for (String token : List.of(TestTokens.seller(ALICE), TestTokens.salesManager("manager-maria"))) {
       ExtractableResponse<Response> seen = succeeded(as(token).contentType(ContentType.JSON).body(probe).post(MATCHES).then().extract());
@@ -269,6 +306,9 @@ class OpportunityApiAccessTest {
       case LIST_ACCOUNTS -> assertThat(response.<List<String>>path("items.id")).containsExactly(ALICES.accountId.toString());
       case LIST_CONTACTS -> assertThat(response.<List<String>>path("items.id")).containsExactly(ALICES.contactId.toString());
       case FIND_MATCHES -> assertThat(response.<String>path("contacts[0].id")).isEqualTo(ALICES.contactId.toString());
+      case LIST_POSSIBLE_DUPLICATES ->
+          assertThat(response.<List<String>>path("items.existingRecordId"))
+              .containsExactlyInAnyOrder(ALICES_SHARED.accountId.toString(), ALICES_SHARED.contactId.toString());
     }
   }
 }

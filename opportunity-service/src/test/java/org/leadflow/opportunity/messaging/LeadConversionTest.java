@@ -20,6 +20,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
-import org.leadflow.devstack.EventContract;
+import org.leadflow.opportunity.Answers;
 import org.leadflow.opportunity.Database;
 import org.leadflow.opportunity.LeadEvents;
 import org.leadflow.opportunity.QualifiedLead;
@@ -52,17 +53,17 @@ class LeadConversionTest {
   @Inject MeterRegistry registry;
 
   private LeadEvents leadEvents;
-  private TopicReader opportunityEvents;
+  private Answers answers;
 
   @BeforeEach
   void connect() {
     leadEvents = new LeadEvents();
-    opportunityEvents = TopicReader.fromNow(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.OPPORTUNITY_EVENTS);
+    answers = new Answers();
   }
 
   @AfterEach
   void disconnect() {
-    opportunityEvents.close();
+    answers.close();
     leadEvents.close();
   }
 
@@ -111,7 +112,7 @@ class LeadConversionTest {
     assertThat(contact.<String>path("phone")).isEqualTo(lead.phone);
     assertThat(contact.<String>path("accountId")).isEqualTo(lead.accountId.toString());
 
-    TopicReader.Event created = answers(lead, 1).get(0);
+    TopicReader.Event created = answers.about(lead, 1).get(0);
     assertThat(created.header(CloudEventHeaders.TYPE)).isEqualTo(OpportunityEventTypes.CREATED);
     assertThat(created.header(CloudEventHeaders.SOURCE)).isEqualTo("/leadflow/opportunity-service");
     assertThat(created.header(CloudEventHeaders.SUBJECT)).isEqualTo(lead.opportunityId.toString());
@@ -181,22 +182,43 @@ class LeadConversionTest {
     assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
     assertThat(Database.count("SELECT count(*) FROM opportunity WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
     assertThat(createdEventsInOutbox(lead)).isEqualTo(1);
-    assertThat(answers(lead, 1)).extracting(e -> e.header(CloudEventHeaders.TYPE)).containsExactly(OpportunityEventTypes.CREATED);
+    assertThat(answers.about(lead, 1)).extracting(e -> e.header(CloudEventHeaders.TYPE)).containsExactly(OpportunityEventTypes.CREATED);
   }
 
   @Test
-  void aSecondEventOfTheSameConversionCreatesNothingMore() {
+  void aSecondEventOfASucceededConversionCreatesNothingMoreAndIsAnsweredAgainWithTheSameData() throws Exception {
     QualifiedLead lead = new QualifiedLead();
     leadEvents.qualified(lead);
     awaitFound(OPPORTUNITIES, lead.opportunityId);
+    answers.about(lead, 1);
+    // Re-published under a new event id, as for a conversion whose first answer never reached lead-service.
     UUID repeat = leadEvents.qualified(lead);
 
+    List<TopicReader.Event> both = answers.about(lead, 2);
     await().atMost(PATIENCE).until(() -> "DUPLICATE".equals(inboxOutcome(repeat)));
     assertThat(Database.count("SELECT count(*) FROM opportunity WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
     assertThat(Database.count("SELECT count(*) FROM account WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
     assertThat(Database.count("SELECT count(*) FROM contact WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
-    assertThat(createdEventsInOutbox(lead)).isEqualTo(1);
-    assertThat(answers(lead, 1)).hasSize(1);
+    assertThat(both).extracting(e -> e.header(CloudEventHeaders.TYPE)).containsOnly(OpportunityEventTypes.CREATED);
+    assertThat(both.get(1).header(CloudEventHeaders.ID)).isNotEqualTo(both.get(0).header(CloudEventHeaders.ID));
+    assertThat(json.readTree(both.get(1).value())).isEqualTo(json.readTree(both.get(0).value()));
+    assertThat(Answers.read(both.get(1), OpportunityCreated.class).accountCreated()).isTrue();
+  }
+
+  @Test
+  void aSecondEventOfAFailedConversionIsAnsweredAgainWithTheSameFailure() throws Exception {
+    QualifiedLead lead = new QualifiedLead();
+    lead.existingAccountId = UUID.randomUUID();
+    leadEvents.qualified(lead);
+    answers.failure(lead);
+
+    UUID repeat = leadEvents.qualified(lead);
+
+    List<TopicReader.Event> both = answers.about(lead, 2);
+    await().atMost(PATIENCE).until(() -> "DUPLICATE".equals(inboxOutcome(repeat)));
+    assertThat(both).extracting(e -> e.header(CloudEventHeaders.TYPE)).containsOnly(OpportunityEventTypes.CONVERSION_FAILED);
+    assertThat(json.readTree(both.get(1).value())).isEqualTo(json.readTree(both.get(0).value()));
+    assertNothingCreatedFor(lead);
   }
 
   @Test
@@ -209,7 +231,7 @@ class LeadConversionTest {
 
     leadEvents.qualified(second);
 
-    ConversionFailed failed = failure(second);
+    ConversionFailed failed = answers.failure(second);
     assertThat(failed.reason()).isEqualTo("lead-already-converted");
     assertThat(failed.detail()).contains(first.opportunityId.toString());
     problem(get(OPPORTUNITIES, second.opportunityId), 404);
@@ -218,11 +240,12 @@ class LeadConversionTest {
   // --- Reusing existing records --------------------------------------------------------------
 
   @Test
-  void anAccountOfTheSameCompanyUnderAnotherLegalFormIsReusedNotDuplicated() throws Exception {
+  void anAccountOfTheOwnersOfTheSameCompanyUnderAnotherLegalFormIsReusedNotDuplicated() throws Exception {
     QualifiedLead first = new QualifiedLead();
     leadEvents.qualified(first);
     awaitFound(OPPORTUNITIES, first.opportunityId);
     QualifiedLead second = new QualifiedLead();
+    second.ownerId = first.ownerId;
     second.companyName = "ENGINES " + first.marker + " GmbH";
     second.email = "someone." + second.marker + "@gmail.com";
 
@@ -232,7 +255,7 @@ class LeadConversionTest {
     assertThat(opportunity.<String>path("accountId")).isEqualTo(first.accountId.toString());
     problem(get(ACCOUNTS, second.accountId), 404);
     assertThat(succeeded(list(ACCOUNTS, Map.of("q", first.marker))).<Integer>path("total")).isEqualTo(1);
-    OpportunityCreated created = json.readValue(answers(second, 1).get(0).value(), OpportunityCreated.class);
+    OpportunityCreated created = json.readValue(answers.about(second, 1).get(0).value(), OpportunityCreated.class);
     assertThat(created.accountId()).isEqualTo(first.accountId);
     assertThat(created.accountCreated()).isFalse();
     assertThat(created.contactCreated()).isTrue();
@@ -240,11 +263,12 @@ class LeadConversionTest {
   }
 
   @Test
-  void anAccountWithTheSameEmailDomainIsReused() throws Exception {
+  void anAccountOfTheOwnersWithTheSameEmailDomainIsReused() throws Exception {
     QualifiedLead first = new QualifiedLead();
     leadEvents.qualified(first);
     awaitFound(OPPORTUNITIES, first.opportunityId);
     QualifiedLead second = new QualifiedLead();
+    second.ownerId = first.ownerId;
     second.companyName = "Completely Different " + second.marker;
     second.website = null;
     second.email = "grace@" + first.marker + ".example";
@@ -252,31 +276,33 @@ class LeadConversionTest {
     leadEvents.qualified(second);
 
     assertThat(awaitFound(OPPORTUNITIES, second.opportunityId).<String>path("accountId")).isEqualTo(first.accountId.toString());
-    assertThat(json.readValue(answers(second, 1).get(0).value(), OpportunityCreated.class).accountCreated()).isFalse();
+    assertThat(json.readValue(answers.about(second, 1).get(0).value(), OpportunityCreated.class).accountCreated()).isFalse();
   }
 
   @Test
-  void aContactWithTheSameEmailInAnotherCaseIsReused() throws Exception {
+  void aContactOfTheOwnersWithTheSameEmailInAnotherCaseIsReused() throws Exception {
     QualifiedLead first = new QualifiedLead();
     leadEvents.qualified(first);
     awaitFound(OPPORTUNITIES, first.opportunityId);
     QualifiedLead second = new QualifiedLead();
+    second.ownerId = first.ownerId;
     second.email = first.email.toUpperCase();
 
     leadEvents.qualified(second);
 
     assertThat(awaitFound(OPPORTUNITIES, second.opportunityId).<String>path("contactId")).isEqualTo(first.contactId.toString());
-    OpportunityCreated created = json.readValue(answers(second, 1).get(0).value(), OpportunityCreated.class);
+    OpportunityCreated created = json.readValue(answers.about(second, 1).get(0).value(), OpportunityCreated.class);
     assertThat(created.contactCreated()).isFalse();
     problem(get(CONTACTS, second.contactId), 404);
   }
 
   @Test
-  void existingRecordsNamedByTheSellerAreLinked() throws Exception {
+  void existingRecordsOfTheOwnerNamedByTheSellerAreLinked() throws Exception {
     QualifiedLead first = new QualifiedLead();
     leadEvents.qualified(first);
     awaitFound(OPPORTUNITIES, first.opportunityId);
     QualifiedLead second = new QualifiedLead();
+    second.ownerId = first.ownerId;
     second.existingAccountId = first.accountId;
     second.existingContactId = first.contactId;
 
@@ -285,7 +311,7 @@ class LeadConversionTest {
     ExtractableResponse<Response> opportunity = awaitFound(OPPORTUNITIES, second.opportunityId);
     assertThat(opportunity.<String>path("accountId")).isEqualTo(first.accountId.toString());
     assertThat(opportunity.<String>path("contactId")).isEqualTo(first.contactId.toString());
-    OpportunityCreated created = json.readValue(answers(second, 1).get(0).value(), OpportunityCreated.class);
+    OpportunityCreated created = json.readValue(answers.about(second, 1).get(0).value(), OpportunityCreated.class);
     assertThat(created.accountCreated()).isFalse();
     assertThat(created.contactCreated()).isFalse();
   }
@@ -299,7 +325,7 @@ class LeadConversionTest {
 
     UUID eventId = leadEvents.qualified(lead);
 
-    ConversionFailed failed = failure(lead);
+    ConversionFailed failed = answers.failure(lead);
     assertThat(failed.reason()).isEqualTo("account-not-found");
     assertThat(failed.detail()).contains(lead.existingAccountId.toString());
     assertThat(failed.originatingLeadId()).isEqualTo(lead.leadId);
@@ -316,7 +342,7 @@ class LeadConversionTest {
 
     leadEvents.qualified(lead);
 
-    ConversionFailed failed = failure(lead);
+    ConversionFailed failed = answers.failure(lead);
     assertThat(failed.reason()).isEqualTo("mixed-currencies");
     assertThat(failed.detail()).contains("EUR", "USD");
     assertNothingCreatedFor(lead);
@@ -328,7 +354,7 @@ class LeadConversionTest {
 
     leadEvents.qualified(lead);
 
-    ConversionFailed failed = failure(lead);
+    ConversionFailed failed = answers.failure(lead);
     assertThat(failed.reason()).isEqualTo("invalid-opportunity");
     assertThat(failed.detail()).contains("Line 1", "quantity");
     assertNothingCreatedFor(lead);
@@ -360,33 +386,84 @@ class LeadConversionTest {
   }
 
   @Test
-  void aLeadQualifiedWithoutItsIdsIsDeadLettered() throws Exception {
+  void aLeadQualifiedWithoutItsLeadOrConversionIdCannotBeAnsweredAndIsDeadLettered() throws Exception {
     QualifiedLead lead = new QualifiedLead();
     JsonNode data = json.valueToTree(lead.event());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) data).remove("opportunityId");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) data).remove("conversionId");
     try (TopicReader deadLetters =
         TopicReader.fromNow(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.LEAD_EVENTS_DEAD_LETTER)) {
       leadEvents.send(UUID.randomUUID(), LeadEventTypes.QUALIFIED, lead.leadId.toString(), json.writeValueAsString(data));
 
       TopicReader.Event dead = deadLetters.await(e -> lead.leadId.toString().equals(e.key()), 1, PATIENCE).get(0);
-      assertThat(dead.header("dead-letter-reason")).contains("lacks opportunityId");
+      assertThat(dead.header("dead-letter-reason")).contains("lacks conversionId");
     }
   }
 
   @Test
-  void dataTheDatabaseCannotHoldIsDeadLetteredNotRetried() {
+  void aLeadQualifiedWithoutTheIdOfARecordToCreateFailsTheConversionInsteadOfDeadLettering() throws Exception {
+    QualifiedLead lead = new QualifiedLead();
+    JsonNode data = json.valueToTree(lead.event());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) data).remove("accountId");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) data).remove("ownerId");
+    UUID eventId = UUID.randomUUID();
+
+    leadEvents.send(eventId, LeadEventTypes.QUALIFIED, lead.leadId.toString(), json.writeValueAsString(data));
+
+    ConversionFailed failed = answers.failure(lead);
+    assertThat(failed.reason()).isEqualTo("incomplete-event");
+    assertThat(failed.detail()).contains("accountId", "ownerId");
+    assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
+    assertNothingCreatedFor(lead);
+  }
+
+  @Test
+  void aLeadValueLongerThanARecordHoldsFailsTheConversionWithAReasonNotRetriedNorDeadLettered() {
     QualifiedLead lead = new QualifiedLead();
     lead.country = "GBR"; // lead-service writes ISO 3166-1 alpha-2; the column holds two letters
     double retriedBefore = retried();
-    try (TopicReader deadLetters =
-        TopicReader.fromNow(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.LEAD_EVENTS_DEAD_LETTER)) {
-      leadEvents.qualified(lead);
+    double deadLetteredBefore = deadLettered();
 
-      TopicReader.Event dead = deadLetters.await(e -> lead.leadId.toString().equals(e.key()), 1, PATIENCE).get(0);
-      assertThat(dead.header("dead-letter-reason")).contains("database refused");
-      assertThat(retried()).isEqualTo(retriedBefore);
-      assertNothingCreatedFor(lead);
-    }
+    leadEvents.qualified(lead);
+
+    ConversionFailed failed = answers.failure(lead);
+    assertThat(failed.reason()).isEqualTo("invalid-lead-data");
+    assertThat(failed.detail()).isEqualTo("The lead's country is longer than 2 characters");
+    assertThat(retried()).isEqualTo(retriedBefore);
+    assertThat(deadLettered()).isEqualTo(deadLetteredBefore);
+    assertNothingCreatedFor(lead);
+  }
+
+  @Test
+  void aCloseDateBeyondYear9999FailsTheConversionAsAnInvalidOpportunity() {
+    QualifiedLead lead = new QualifiedLead();
+    lead.estimatedCloseDate = LocalDate.parse("+9999999-01-01");
+
+    UUID eventId = leadEvents.qualified(lead);
+
+    ConversionFailed failed = answers.failure(lead);
+    assertThat(failed.reason()).isEqualTo("invalid-opportunity");
+    assertThat(failed.detail()).contains("estimatedCloseDate", "1900-01-01", "9999-12-31");
+    assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
+    assertNothingCreatedFor(lead);
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesIsAnsweredAsAFailedConversionInANewTransactionNotDeadLettered() {
+    QualifiedLead lead = new QualifiedLead();
+    lead.jobTitle = "CTO\u0000"; // PostgreSQL text holds no NUL: SQLSTATE 22021, which no check here catches
+    double retriedBefore = retried();
+    double deadLetteredBefore = deadLettered();
+
+    UUID eventId = leadEvents.qualified(lead);
+
+    ConversionFailed failed = answers.failure(lead);
+    assertThat(failed.reason()).isEqualTo("data-refused");
+    assertThat(failed.detail()).startsWith("The database refused a value");
+    assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
+    assertThat(retried()).isEqualTo(retriedBefore);
+    assertThat(deadLettered()).isEqualTo(deadLetteredBefore);
+    assertNothingCreatedFor(lead);
+    assertThat(Database.count("SELECT count(*) FROM contact WHERE originating_lead_id = ?", lead.leadId)).isZero();
   }
 
   @Test
@@ -409,32 +486,13 @@ class LeadConversionTest {
 
       ExtractableResponse<Response> opportunity = awaitFound(OPPORTUNITIES, lead.opportunityId);
       assertThat(opportunity.<List<String>>path("lines.productName")).containsExactly("Licence");
-      assertThat(answers(lead, 1)).hasSize(1);
+      assertThat(answers.about(lead, 1)).hasSize(1);
       assertThat(Database.count("SELECT count(*) FROM account WHERE originating_lead_id = ?", lead.leadId)).isEqualTo(1);
       assertThat(deadLetters.seen()).noneMatch(e -> lead.leadId.toString().equals(e.key()));
     }
   }
 
   // --- Helpers -------------------------------------------------------------------------------
-
-  /** Waits for {@code count} answers about the lead's intended opportunity on opportunity-events. */
-  /** The answers published for the lead, each checked against its schema in contracts. */
-  private List<TopicReader.Event> answers(QualifiedLead lead, int count) {
-    List<TopicReader.Event> found = opportunityEvents.await(e -> lead.opportunityId.toString().equals(e.key()), count, PATIENCE);
-    found.forEach(EventContract::assertValid);
-    return found;
-  }
-
-  private ConversionFailed failure(QualifiedLead lead) {
-    TopicReader.Event event = answers(lead, 1).get(0);
-    assertThat(event.header(CloudEventHeaders.TYPE)).isEqualTo(OpportunityEventTypes.CONVERSION_FAILED);
-    assertThat(event.header(CloudEventHeaders.SUBJECT)).isEqualTo(lead.opportunityId.toString());
-    try {
-      return json.readValue(event.value(), ConversionFailed.class);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   private static void assertNothingCreatedFor(QualifiedLead lead) {
     problem(get(OPPORTUNITIES, lead.opportunityId), 404);
