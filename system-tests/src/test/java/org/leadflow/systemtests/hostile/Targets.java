@@ -1,0 +1,212 @@
+package org.leadflow.systemtests.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.awaitility.Awaitility;
+import org.leadflow.devstack.run.LeadflowService;
+
+/**
+ * The real records that hostile requests target, in the state their operation needs, so that a
+ * request reaches the validation of what it changed: an Open lead to qualify, a disqualified one to
+ * reactivate, one whose conversion failed to retry, and the opportunity, account and contact of a
+ * completed conversion. A record that a request changed (any 2xx answer to a write) is not used again.
+ * Paths without a record of a kind known here get a random id: such requests answer 404, which is
+ * the expected behaviour for an id nobody has.
+ */
+public final class Targets {
+
+  /** What a path's id must name. */
+  public enum Kind {
+    OPEN_LEAD,
+    DISQUALIFIED_LEAD,
+    FAILED_CONVERSION_LEAD,
+    OPPORTUNITY,
+    ACCOUNT,
+    CONTACT,
+    NONE
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration CONVERSION_TIMEOUT = Duration.ofSeconds(60);
+  private static final int FAILED_CONVERSIONS_AT_ONCE = 25;
+
+  private final HttpClient http;
+  private final Function<LeadflowService, URI> services;
+  private final String ownerToken;
+  private final JsonNode leadExample;
+  private final JsonNode qualifyExample;
+  private final JsonNode disqualifyExample;
+  private final Map<Kind, Deque<String>> ready = new EnumMap<>(Kind.class);
+  private int created;
+
+  /**
+   * @param ownerToken the seller who owns the records
+   * @param operations lead-service's operations, whose documented examples make the records
+   */
+  public Targets(HttpClient http, Function<LeadflowService, URI> services, String ownerToken, List<ApiOperation> operations) {
+    this.http = http;
+    this.services = services;
+    this.ownerToken = ownerToken;
+    this.leadExample = example(operations, "createLead");
+    this.qualifyExample = example(operations, "qualifyLead");
+    this.disqualifyExample = example(operations, "disqualifyLead");
+    for (Kind kind : Kind.values()) {
+      ready.put(kind, new ArrayDeque<>());
+    }
+  }
+
+  public static Kind kindOf(ApiOperation operation) {
+    String path = operation.path();
+    if (path.startsWith("/api/v1/leads/{")) {
+      return switch (operation.operationId()) {
+        case "reactivateLead" -> Kind.DISQUALIFIED_LEAD;
+        case "retryLeadConversion" -> Kind.FAILED_CONVERSION_LEAD;
+        default -> Kind.OPEN_LEAD;
+      };
+    }
+    if (path.startsWith("/api/v1/opportunities/{")) {
+      return Kind.OPPORTUNITY;
+    }
+    if (path.startsWith("/api/v1/accounts/{")) {
+      return Kind.ACCOUNT;
+    }
+    if (path.startsWith("/api/v1/contacts/{")) {
+      return Kind.CONTACT;
+    }
+    return Kind.NONE;
+  }
+
+  /** The id of a record of {@code kind} in the state it names. */
+  public String idOf(Kind kind) {
+    if (kind == Kind.NONE) {
+      return UUID.randomUUID().toString();
+    }
+    Deque<String> ids = ready.get(kind);
+    if (ids.isEmpty()) {
+      make(kind);
+    }
+    return ids.peek();
+  }
+
+  /** The record of {@code kind} that the last request targeted was changed: use another from now on. */
+  public void changed(Kind kind) {
+    if (kind != Kind.NONE) {
+      ready.get(kind).poll();
+    }
+  }
+
+  /** The records made so far (each makes a lead, and maybe a conversion). */
+  public int created() {
+    return created;
+  }
+
+  private void make(Kind kind) {
+    switch (kind) {
+      case OPEN_LEAD -> ready.get(kind).add(createLead());
+      case DISQUALIFIED_LEAD -> {
+        String lead = createLead();
+        send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/disqualify", disqualifyExample, 200);
+        ready.get(kind).add(lead);
+      }
+      case FAILED_CONVERSION_LEAD -> ready.get(kind).addAll(failedConversions());
+      case OPPORTUNITY, ACCOUNT, CONTACT -> {
+        JsonNode conversion = completedConversion();
+        ready.get(Kind.OPPORTUNITY).add(conversion.get("opportunityId").asText());
+        ready.get(Kind.ACCOUNT).add(conversion.get("accountId").asText());
+        ready.get(Kind.CONTACT).add(conversion.get("contactId").asText());
+      }
+      default -> throw new IllegalArgumentException(kind.name());
+    }
+  }
+
+  private String createLead() {
+    ObjectNode lead = leadExample.deepCopy();
+    created++;
+    // A company and email of its own: automatic matching must not tie the fixtures together.
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    if (lead.has("companyName")) {
+      lead.put("companyName", "Hostile Fixture " + unique + " Ltd");
+    }
+    if (lead.has("email")) {
+      lead.put("email", "fixture-" + unique + "@hostile-" + unique + ".example");
+    }
+    if (lead.has("website")) {
+      lead.put("website", "https://hostile-" + unique + ".example");
+    }
+    return send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads", lead, 201).get("id").asText();
+  }
+
+  /** Leads whose conversion failed: each qualified naming an account that does not exist. */
+  private List<String> failedConversions() {
+    List<String> leads = new ArrayList<>();
+    for (int i = 0; i < FAILED_CONVERSIONS_AT_ONCE; i++) {
+      String lead = createLead();
+      ObjectNode qualify = JSON.createObjectNode().put("existingAccountId", UUID.randomUUID().toString());
+      send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualify, 200);
+      leads.add(lead);
+    }
+    for (String lead : leads) {
+      awaitConversion(lead, "failed");
+    }
+    return leads;
+  }
+
+  private JsonNode completedConversion() {
+    String lead = createLead();
+    send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualifyExample, 200);
+    return awaitConversion(lead, "completed");
+  }
+
+  private JsonNode awaitConversion(String lead, String status) {
+    return Awaitility.await("lead " + lead + "'s conversion " + status)
+        .atMost(CONVERSION_TIMEOUT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> send(LeadflowService.LEAD_SERVICE, "GET", "/api/v1/leads/" + lead, null, 200).path("conversion"),
+            conversion -> status.equals(conversion.path("status").asText()));
+  }
+
+  private JsonNode send(LeadflowService service, String method, String path, JsonNode body, int expectedStatus) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(services.apply(service).resolve(path)).header("Authorization", "Bearer " + ownerToken);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != expectedStatus) {
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode example(List<ApiOperation> operations, String operationId) {
+    return operations.stream()
+        .filter(operation -> operationId.equals(operation.operationId()))
+        .findFirst()
+        .map(ApiOperation::exampleBody)
+        .orElseThrow(() -> new IllegalStateException("No operation " + operationId + " in the published document"));
+  }
+}
