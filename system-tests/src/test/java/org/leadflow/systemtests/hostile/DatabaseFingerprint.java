@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.leadflow.devstack.Infrastructure;
 
 /**
@@ -23,6 +26,7 @@ public final class DatabaseFingerprint implements AutoCloseable {
 
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final Map<String, String> queries = new LinkedHashMap<>();
+  private final ExecutorService readers = Executors.newCachedThreadPool();
 
   public DatabaseFingerprint(Infrastructure infrastructure, List<String> databases) {
     try {
@@ -38,20 +42,24 @@ public final class DatabaseFingerprint implements AutoCloseable {
     }
   }
 
-  /** {@code database.table} → {@code rows:hash}. */
+  /** {@code database.table} → {@code rows:hash}; the databases are read at the same time. */
   public Map<String, String> take() {
+    List<CompletableFuture<Map<String, String>>> parts = new ArrayList<>();
+    connections.keySet().forEach(database -> parts.add(CompletableFuture.supplyAsync(() -> take(database), readers)));
     Map<String, String> fingerprint = new TreeMap<>();
-    try {
-      for (var entry : connections.entrySet()) {
-        try (Statement statement = entry.getValue().createStatement();
-            ResultSet rows = statement.executeQuery(queries.get(entry.getKey()))) {
-          while (rows.next()) {
-            fingerprint.put(entry.getKey() + "." + rows.getString(1), rows.getLong(2) + ":" + rows.getString(3));
-          }
-        }
+    parts.forEach(part -> fingerprint.putAll(part.join()));
+    return fingerprint;
+  }
+
+  private Map<String, String> take(String database) {
+    Map<String, String> fingerprint = new TreeMap<>();
+    try (Statement statement = connections.get(database).createStatement();
+        ResultSet rows = statement.executeQuery(queries.get(database))) {
+      while (rows.next()) {
+        fingerprint.put(database + "." + rows.getString(1), rows.getLong(2) + ":" + rows.getString(3));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot fingerprint the services' databases", e);
+      throw new IllegalStateException("Cannot fingerprint database " + database, e);
     }
     return fingerprint;
   }
@@ -90,6 +98,7 @@ public final class DatabaseFingerprint implements AutoCloseable {
 
   @Override
   public void close() {
+    readers.shutdown();
     connections.values().forEach(connection -> {
       try {
         connection.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.leadflow.devstack.run.LeadflowService;
@@ -43,7 +45,8 @@ public final class Targets {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONVERSION_TIMEOUT = Duration.ofSeconds(60);
-  private static final int FAILED_CONVERSIONS_AT_ONCE = 25;
+  /** Records of a kind are made this many at a time, concurrently: most hostile writes use one up. */
+  private static final int LEADS_AT_ONCE = 20;
 
   private final HttpClient http;
   private final Function<LeadflowService, URI> services;
@@ -117,11 +120,11 @@ public final class Targets {
 
   private void make(Kind kind) {
     switch (kind) {
-      case OPEN_LEAD -> ready.get(kind).add(createLead());
+      case OPEN_LEAD -> ready.get(kind).addAll(createLeads(LEADS_AT_ONCE));
       case DISQUALIFIED_LEAD -> {
-        String lead = createLead();
-        send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/disqualify", disqualifyExample, 200);
-        ready.get(kind).add(lead);
+        List<String> leads = createLeads(LEADS_AT_ONCE / 2);
+        all(leads.stream().map(lead -> send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/disqualify", disqualifyExample, 200)).toList());
+        ready.get(kind).addAll(leads);
       }
       case FAILED_CONVERSION_LEAD -> ready.get(kind).addAll(failedConversions());
       case OPPORTUNITY, ACCOUNT, CONTACT -> {
@@ -134,10 +137,19 @@ public final class Targets {
     }
   }
 
-  private String createLead() {
+  /** {@code count} new Open leads, made concurrently. */
+  private List<String> createLeads(int count) {
+    List<CompletableFuture<JsonNode>> leads = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      leads.add(send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads", uniqueLead(), 201));
+    }
+    created += count;
+    return all(leads).stream().map(lead -> lead.get("id").asText()).toList();
+  }
+
+  /** The documented example with a company and email of its own: automatic matching must not tie the fixtures together. */
+  private ObjectNode uniqueLead() {
     ObjectNode lead = leadExample.deepCopy();
-    created++;
-    // A company and email of its own: automatic matching must not tie the fixtures together.
     String unique = UUID.randomUUID().toString().substring(0, 8);
     if (lead.has("companyName")) {
       lead.put("companyName", "Hostile Fixture " + unique + " Ltd");
@@ -148,27 +160,23 @@ public final class Targets {
     if (lead.has("website")) {
       lead.put("website", "https://hostile-" + unique + ".example");
     }
-    return send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads", lead, 201).get("id").asText();
+    return lead;
   }
 
   /** Leads whose conversion failed: each qualified naming an account that does not exist. */
   private List<String> failedConversions() {
-    List<String> leads = new ArrayList<>();
-    for (int i = 0; i < FAILED_CONVERSIONS_AT_ONCE; i++) {
-      String lead = createLead();
-      ObjectNode qualify = JSON.createObjectNode().put("existingAccountId", UUID.randomUUID().toString());
-      send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualify, 200);
-      leads.add(lead);
-    }
-    for (String lead : leads) {
-      awaitConversion(lead, "failed");
-    }
+    List<String> leads = createLeads(LEADS_AT_ONCE);
+    all(leads.stream()
+        .map(lead -> send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify",
+            JSON.createObjectNode().put("existingAccountId", UUID.randomUUID().toString()), 200))
+        .toList());
+    leads.forEach(lead -> awaitConversion(lead, "failed"));
     return leads;
   }
 
   private JsonNode completedConversion() {
-    String lead = createLead();
-    send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualifyExample, 200);
+    String lead = createLeads(1).get(0);
+    send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualifyExample, 200).join();
     return awaitConversion(lead, "completed");
   }
 
@@ -177,29 +185,32 @@ public final class Targets {
         .atMost(CONVERSION_TIMEOUT)
         .pollInterval(Duration.ofMillis(20))
         .until(
-            () -> send(LeadflowService.LEAD_SERVICE, "GET", "/api/v1/leads/" + lead, null, 200).path("conversion"),
+            () -> send(LeadflowService.LEAD_SERVICE, "GET", "/api/v1/leads/" + lead, null, 200).join().path("conversion"),
             conversion -> status.equals(conversion.path("status").asText()));
   }
 
-  private JsonNode send(LeadflowService service, String method, String path, JsonNode body, int expectedStatus) {
+  private CompletableFuture<JsonNode> send(LeadflowService service, String method, String path, JsonNode body, int expectedStatus) {
     HttpRequest.Builder request = HttpRequest.newBuilder(services.apply(service).resolve(path)).header("Authorization", "Bearer " + ownerToken);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != expectedStatus) {
-        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .thenApply(response -> {
+          if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+          }
+          try {
+            return JSON.readTree(response.body());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static <T> List<T> all(List<CompletableFuture<T>> futures) {
+    return futures.stream().map(CompletableFuture::join).toList();
   }
 
   private static JsonNode example(List<ApiOperation> operations, String operationId) {
