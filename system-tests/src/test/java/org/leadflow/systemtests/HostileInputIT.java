@@ -43,15 +43,14 @@ class HostileInputIT {
     PublishedApi leadApi = null;
     for (LeadflowService service : LeadflowService.values()) {
       PublishedApi api = PublishedApi.read(checkout, service);
-      HostileCases generator = new HostileCases(api.schemas());
-      api.operations().forEach(operation -> cases.addAll(generator.of(operation)));
+      cases.addAll(new HostileCases(api.schemas()).of(api.operations()));
       if (service == LeadflowService.LEAD_SERVICE) {
         leadApi = api;
       }
     }
 
     HostileReport report = new HostileReport();
-    Targets targets = new Targets(http, service -> services.uri(service, "/"), TestTokens.seller(OWNER), leadApi.operations());
+    Targets targets = new Targets(http, service -> services.uri(service, "/"), TestTokens.seller(OWNER), TestTokens.salesManager("hostile-fixture-reader"), leadApi.operations());
     long started = System.nanoTime();
     try (DatabaseFingerprint databases = new DatabaseFingerprint(infrastructure, List.of(LeadflowService.LEAD_SERVICE.database(), LeadflowService.OPPORTUNITY_SERVICE.database()))) {
       HostileRun run = new HostileRun(http, service -> services.uri(service, "/"), targets, databases, report, OWNER);

@@ -1,8 +1,10 @@
 package org.leadflow.systemtests.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,7 +28,8 @@ public record HostileCase(
 
   /**
    * The request apart from the record it targets: raw (already percent-encoded) values for path
-   * parameters it overrides, the raw query, headers, the body and its Content-Type (null: none).
+   * parameters it overrides, the raw query, headers, the body and its Content-Type (null: none),
+   * and the method when it is not the operation's.
    */
   public record Shape(
       Map<String, String> pathValues,
@@ -34,7 +37,14 @@ public record HostileCase(
       Map<String, String> headers,
       byte[] body,
       String contentType,
-      boolean chunked) {}
+      boolean chunked,
+      String method) {
+
+    /** The operation's own method. */
+    public Shape(Map<String, String> pathValues, String rawQuery, Map<String, String> headers, byte[] body, String contentType, boolean chunked) {
+      this(pathValues, rawQuery, headers, body, contentType, chunked, null);
+    }
+  }
 
   /** A 2xx answer holds {@code expected} at {@code pointer}; null expected: the value the answer holds. */
   public record Echo(String pointer, JsonNode expected) {}
@@ -51,9 +61,9 @@ public record HostileCase(
     return shape.rawQuery() == null ? path : path + "?" + shape.rawQuery();
   }
 
-  public HttpRequest request(URI service, String targetId, String token) {
+  public HttpRequest request(URI service, String targetId, String token, Duration timeout) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(service.resolve(path(targetId))).header("Authorization", "Bearer " + token);
+        HttpRequest.newBuilder(service.resolve(path(targetId))).timeout(timeout).header("Authorization", "Bearer " + token);
     shape.headers().forEach(builder::header);
     if (shape.contentType() != null) {
       builder.header("Content-Type", shape.contentType());
@@ -63,11 +73,11 @@ public record HostileCase(
       body = HttpRequest.BodyPublishers.noBody();
     } else if (shape.chunked()) {
       byte[] bytes = shape.body();
-      body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
+      body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
     } else {
       body = HttpRequest.BodyPublishers.ofByteArray(shape.body());
     }
-    return builder.method(operation.method(), body).build();
+    return builder.method(shape.method() == null ? operation.method() : shape.method(), body).build();
   }
 
   @Override

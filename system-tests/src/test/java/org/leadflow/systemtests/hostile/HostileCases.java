@@ -6,13 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +42,13 @@ public final class HostileCases {
   private static final int BEYOND_BODY_LIMIT = 2_000_000;
   /** Fits in a request line (Vert.x takes 4,096 characters) so that it reaches the resource. */
   private static final int LONG_URL_VALUE = 2_000;
+  /** Beyond the 20 KB that Quarkus takes in headers. */
+  private static final int HEADER_BEYOND_LIMIT = 30_000;
   /** Does not fit in a request line or a header. */
   private static final int OVERLONG_URL_VALUE = 10_000;
+
+  /** Every path and query parameter gets each of these (percent-encoded) values. */
+  private static final Map<String, HostileClass> URL_VALUES = urlValues();
 
   private final Schemas schemas;
   private final Contract contract;
@@ -50,7 +58,17 @@ public final class HostileCases {
     this.contract = new Contract(schemas);
   }
 
-  public List<HostileCase> of(ApiOperation operation) {
+  /** The hostile requests of every operation of a document, and of every path as a whole. */
+  public List<HostileCase> of(List<ApiOperation> operations) {
+    List<HostileCase> cases = new ArrayList<>();
+    operations.forEach(operation -> cases.addAll(of(operation)));
+    Map<String, List<ApiOperation>> byPath = new LinkedHashMap<>();
+    operations.forEach(operation -> byPath.computeIfAbsent(operation.path(), path -> new ArrayList<>()).add(operation));
+    byPath.values().forEach(ofPath -> cases.addAll(requestCases(ofPath)));
+    return cases;
+  }
+
+  private List<HostileCase> of(ApiOperation operation) {
     List<HostileCase> cases = new ArrayList<>();
     for (ApiOperation.Parameter parameter : operation.parameters()) {
       switch (parameter.in()) {
@@ -93,24 +111,7 @@ public final class HostileCases {
     boolean dateTime = dateLike && (parameter.name().startsWith("created") || parameter.name().startsWith("updated")
         || schema != null && "date-time".equals(schemas.format(schema)));
     List<UrlValue> values = new ArrayList<>();
-    values.add(url(parameter, NUL, "Ada%00Lovelace"));
-    values.add(url(parameter, NUL, "%00"));
-    values.add(url(parameter, LONE_SURROGATE, "Ada%ED%A0%80"));
-    values.add(url(parameter, LONE_SURROGATE, "%ED%B0%80Ada"));
-    values.add(url(parameter, OVERLONG, "x".repeat(LONG_URL_VALUE)));
-    values.add(url(parameter, OVERLONG, "x".repeat(OVERLONG_URL_VALUE)));
-    values.add(url(parameter, EMPTY, ""));
-    values.add(url(parameter, EMPTY, "%20%20%20"));
-    values.add(url(parameter, NEGATIVE, "-1"));
-    values.add(url(parameter, NEGATIVE, "-2147483649"));
-    values.add(url(parameter, ZERO, "0"));
-    values.add(url(parameter, HUGE, "2147483648"));
-    values.add(url(parameter, HUGE, "9223372036854775808"));
-    values.add(url(parameter, HUGE, "1e309"));
-    values.add(url(parameter, HUGE, "-1e309"));
-    values.add(url(parameter, WRONG_TYPE, "true"));
-    values.add(url(parameter, WRONG_TYPE, "%7B%7D"));
-    values.add(url(parameter, WRONG_TYPE, "1.5"));
+    URL_VALUES.forEach((raw, hostileClass) -> values.add(url(parameter, hostileClass, raw)));
     if (!numeric) {
       values.add(url(parameter, MALFORMED_VALUE, "%27%3B--%20%22%3C%3E%5C"));
     }
@@ -123,6 +124,28 @@ public final class HostileCases {
     }
     if (schema != null && "uuid".equals(schemas.format(schema))) {
       values.add(new UrlValue(UNKNOWN_ID, UUID.randomUUID().toString(), "no record has this id (404)"));
+    }
+    return values;
+  }
+
+  private static Map<String, HostileClass> urlValues() {
+    Map<String, HostileClass> values = new LinkedHashMap<>();
+    values.put("Ada%00Lovelace", NUL);
+    values.put("%00", NUL);
+    values.put("Ada%ED%A0%80", LONE_SURROGATE);
+    values.put("%ED%B0%80Ada", LONE_SURROGATE);
+    values.put("x".repeat(LONG_URL_VALUE), OVERLONG);
+    values.put("x".repeat(OVERLONG_URL_VALUE), OVERLONG);
+    values.put("", EMPTY);
+    values.put("%20%20%20", EMPTY);
+    values.put("-1", NEGATIVE);
+    values.put("-2147483649", NEGATIVE);
+    values.put("0", ZERO);
+    for (String huge : List.of("2147483648", "9223372036854775808", "1e309", "-1e309")) {
+      values.put(huge, HUGE);
+    }
+    for (String wrongType : List.of("true", "%7B%7D", "1.5")) {
+      values.put(wrongType, WRONG_TYPE);
     }
     return values;
   }
@@ -325,7 +348,7 @@ public final class HostileCases {
     Integer maxItems = schema.getMaxItems() != null ? schema.getMaxItems() : resolved.getMaxItems();
     int count = maxItems == null ? 1_000 : maxItems + 1;
     String item = resolved.getItems() == null ? "\"x\"" : write(schemas.sample(resolved.getItems()));
-    String literal = "[" + String.join(",", java.util.Collections.nCopies(count, item)) + "]";
+    String literal = "[" + String.join(",", Collections.nCopies(count, item)) + "]";
     return new JsonValue(OVERLONG, "[" + count + " items]", literal.getBytes(StandardCharsets.UTF_8), null,
         maxItems == null ? null : "more than its maxItems " + maxItems);
   }
@@ -401,8 +424,8 @@ public final class HostileCases {
         String inner = value.fieldNames().next();
         String innerText = write(value);
         String duplicated = innerText.substring(0, innerText.length() - 1) + "," + JSON.valueToTree(inner) + ":" + write(value.get(inner)) + "}";
-        var copy = body.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put(field.getKey(), MARK);
+        ObjectNode copy = body.deepCopy();
+        copy.put(field.getKey(), MARK);
         return write(copy).replace('"' + MARK + '"', duplicated);
       }
     }
@@ -412,6 +435,31 @@ public final class HostileCases {
   private HostileCase whole(ApiOperation operation, HostileClass hostileClass, String label, byte[] body, String contentType, String mustRefuseBecause) {
     return new HostileCase(operation, "whole body", hostileClass, label, mustRefuseBecause,
         new HostileCase.Shape(Map.of(), requiredQuery(operation), Map.of(), body, contentType, false), null);
+  }
+
+  // ---- the request as a whole: what the HTTP server below the resources answers ----
+
+  /**
+   * A method the path does not have (405), a cross-origin request and preflight from a foreign
+   * origin (CORS), and a header beyond the server's limit (431): answers that the HTTP layer gives
+   * before any resource runs, which must be problem+json all the same.
+   */
+  private List<HostileCase> requestCases(List<ApiOperation> operationsOfPath) {
+    ApiOperation operation = operationsOfPath.get(0);
+    List<String> documented = operationsOfPath.stream().map(ApiOperation::method).toList();
+    String undocumented = List.of("DELETE", "PUT", "PATCH", "POST", "GET").stream().filter(method -> !documented.contains(method)).findFirst().orElseThrow();
+    HostileCase.Shape valid = validRequest(operation, Map.of(), null, Map.of());
+    List<HostileCase> cases = new ArrayList<>();
+    cases.add(new HostileCase(operation, "method", UNDOCUMENTED_METHOD, undocumented, "a method the path does not have (405)",
+        new HostileCase.Shape(Map.of(), valid.rawQuery(), Map.of(), valid.body(), valid.contentType(), false, undocumented), null));
+    String origin = "https://attacker.example";
+    cases.add(new HostileCase(operation, "header Origin", FOREIGN_ORIGIN, origin, null,
+        validRequest(operation, Map.of(), null, Map.of("Origin", origin)), null));
+    cases.add(new HostileCase(operation, "preflight", FOREIGN_ORIGIN, "OPTIONS from " + origin, null,
+        new HostileCase.Shape(Map.of(), valid.rawQuery(), Map.of("Origin", origin, "Access-Control-Request-Method", operation.method()), null, null, false, "OPTIONS"), null));
+    cases.add(new HostileCase(operation, "header X-Hostile", OVERLONG, shorten("x".repeat(HEADER_BEYOND_LIMIT)), null,
+        validRequest(operation, Map.of(), null, Map.of("X-Hostile", "x".repeat(HEADER_BEYOND_LIMIT))), null));
+    return cases;
   }
 
   // ---- the valid request ----
@@ -432,7 +480,7 @@ public final class HostileCases {
     Map<String, String> query = new LinkedHashMap<>();
     for (ApiOperation.Parameter parameter : operation.parameters()) {
       if (parameter.in().equals("query") && parameter.required() && parameter.schema() != null) {
-        query.put(parameter.name(), java.net.URLEncoder.encode(schemas.sample(parameter.schema()).asText(), StandardCharsets.UTF_8));
+        query.put(parameter.name(), URLEncoder.encode(schemas.sample(parameter.schema()).asText(), StandardCharsets.UTF_8));
       }
     }
     if (query.isEmpty()) {

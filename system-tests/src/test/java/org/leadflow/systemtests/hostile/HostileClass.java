@@ -19,7 +19,9 @@ public enum HostileClass {
   NO_CONTENT_TYPE("no Content-Type"),
   WRONG_CONTENT_TYPE("wrong Content-Type"),
   MALFORMED_JSON("malformed JSON"),
-  NOT_AN_OBJECT("body not an object");
+  NOT_AN_OBJECT("body not an object"),
+  UNDOCUMENTED_METHOD("undocumented method"),
+  FOREIGN_ORIGIN("foreign origin");
 
   private final String label;
 

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.leadflow.devstack.run.LeadflowService;
 import org.leadflow.devstack.tokens.TestTokens;
@@ -96,7 +99,10 @@ public final class HostileRun {
         });
       }
       if (!hostileCase.operation().reads()) {
-        targets.changed(kind);
+        timed("making fixtures", () -> {
+          targets.accepted(kind);
+          return null;
+        });
       }
     }
   }
@@ -121,7 +127,7 @@ public final class HostileRun {
     }
   }
 
-  private <T> T timed(String phase, java.util.function.Supplier<T> work) {
+  private <T> T timed(String phase, Supplier<T> work) {
     long started = System.nanoTime();
     try {
       return work.get();
@@ -130,24 +136,24 @@ public final class HostileRun {
     }
   }
 
+  /** Until the fingerprints stay the same for 200 ms. */
   private void awaitQuiet() {
-    Map<String, String>[] last = new Map[] {databases.take()};
-    int[] unchanged = {0};
+    AtomicReference<Map<String, String>> last = new AtomicReference<>(databases.take());
+    AtomicInteger unchanged = new AtomicInteger();
     Awaitility.await("both databases quiet")
         .atMost(QUIET_TIMEOUT)
         .pollInterval(Duration.ofMillis(50))
         .until(() -> {
           Map<String, String> now = databases.take();
-          unchanged[0] = now.equals(last[0]) ? unchanged[0] + 1 : 0;
-          last[0] = now;
-          return unchanged[0] >= 4;
+          unchanged.set(now.equals(last.getAndSet(now)) ? unchanged.get() + 1 : 0);
+          return unchanged.get() >= 4;
         });
   }
 
   private Optional<HttpResponse<String>> exchange(HostileCase hostileCase, String target) {
-    HttpRequest request = hostileCase.request(services.apply(hostileCase.operation().service()), target, tokenFor(hostileCase.operation()));
+    HttpRequest request = hostileCase.request(services.apply(hostileCase.operation().service()), target, tokenFor(hostileCase.operation()), ANSWER_TIMEOUT);
     try {
-      return Optional.of(http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(ANSWER_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()));
+      return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The schemas of one document: follows {@code $ref}s (OpenAPI 3.1 allows siblings beside them, whose
@@ -128,7 +129,7 @@ public final class Schemas {
       default -> {
         String format = format(schema);
         if ("uuid".equals(format)) {
-          return nodes.textNode(java.util.UUID.randomUUID().toString());
+          return nodes.textNode(UUID.randomUUID().toString());
         }
         if ("date".equals(format)) {
           return nodes.textNode("2027-03-31");

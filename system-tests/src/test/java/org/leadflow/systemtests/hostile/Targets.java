@@ -26,7 +26,7 @@ import org.leadflow.devstack.run.LeadflowService;
  * The real records that hostile requests target, in the state their operation needs, so that a
  * request reaches the validation of what it changed: an Open lead to qualify, a disqualified one to
  * reactivate, one whose conversion failed to retry, and the opportunity, account and contact of a
- * completed conversion. A record that a request changed (any 2xx answer to a write) is not used again.
+ * completed conversion. A record that an accepted request moved out of that state is not used again.
  * Paths without a record of a kind known here get a random id: such requests answer 404, which is
  * the expected behaviour for an id nobody has.
  */
@@ -51,6 +51,7 @@ public final class Targets {
   private final HttpClient http;
   private final Function<LeadflowService, URI> services;
   private final String ownerToken;
+  private final String managerToken;
   private final JsonNode leadExample;
   private final JsonNode qualifyExample;
   private final JsonNode disqualifyExample;
@@ -59,12 +60,14 @@ public final class Targets {
 
   /**
    * @param ownerToken the seller who owns the records
+   * @param managerToken a sales manager, who sees every record
    * @param operations lead-service's operations, whose documented examples make the records
    */
-  public Targets(HttpClient http, Function<LeadflowService, URI> services, String ownerToken, List<ApiOperation> operations) {
+  public Targets(HttpClient http, Function<LeadflowService, URI> services, String ownerToken, String managerToken, List<ApiOperation> operations) {
     this.http = http;
     this.services = services;
     this.ownerToken = ownerToken;
+    this.managerToken = managerToken;
     this.leadExample = example(operations, "createLead");
     this.qualifyExample = example(operations, "qualifyLead");
     this.disqualifyExample = example(operations, "disqualifyLead");
@@ -106,11 +109,41 @@ public final class Targets {
     return ids.peek();
   }
 
-  /** The record of {@code kind} that the last request targeted was changed: use another from now on. */
+  /**
+   * A request to the current record of {@code kind} was accepted: keep the record if it is still in
+   * the state its kind names (an edit leaves a lead Open), else use another from now on.
+   */
+  public void accepted(Kind kind) {
+    if (kind != Kind.NONE && !stillIn(kind, ready.get(kind).peek())) {
+      ready.get(kind).poll();
+    }
+  }
+
+  /** The current record of {@code kind} may have been changed in any way: use another from now on. */
   public void changed(Kind kind) {
     if (kind != Kind.NONE) {
       ready.get(kind).poll();
     }
+  }
+
+  private boolean stillIn(Kind kind, String id) {
+    if (id == null) {
+      return false;
+    }
+    return switch (kind) {
+      case OPEN_LEAD -> {
+        JsonNode lead = lead(id);
+        yield lead.path("state").asText().equals("Open") && lead.path("statusReason").asText().equals("New");
+      }
+      case DISQUALIFIED_LEAD -> lead(id).path("state").asText().equals("Disqualified");
+      case FAILED_CONVERSION_LEAD -> lead(id).at("/conversion/status").asText().equals("failed");
+      default -> true;
+    };
+  }
+
+  /** The lead as a sales manager sees it: an accepted edit may have given it to another owner. */
+  private JsonNode lead(String id) {
+    return send(LeadflowService.LEAD_SERVICE, "GET", "/api/v1/leads/" + id, null, 200, managerToken).join();
   }
 
   /** The records made so far (each makes a lead, and maybe a conversion). */
@@ -185,12 +218,16 @@ public final class Targets {
         .atMost(CONVERSION_TIMEOUT)
         .pollInterval(Duration.ofMillis(20))
         .until(
-            () -> send(LeadflowService.LEAD_SERVICE, "GET", "/api/v1/leads/" + lead, null, 200).join().path("conversion"),
+            () -> lead(lead).path("conversion"),
             conversion -> status.equals(conversion.path("status").asText()));
   }
 
   private CompletableFuture<JsonNode> send(LeadflowService service, String method, String path, JsonNode body, int expectedStatus) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(services.apply(service).resolve(path)).header("Authorization", "Bearer " + ownerToken);
+    return send(service, method, path, body, expectedStatus, ownerToken);
+  }
+
+  private CompletableFuture<JsonNode> send(LeadflowService service, String method, String path, JsonNode body, int expectedStatus, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(services.apply(service).resolve(path)).header("Authorization", "Bearer " + token);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
