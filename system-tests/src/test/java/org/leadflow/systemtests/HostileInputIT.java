@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leadflow.devstack.Infrastructure;
 import org.leadflow.devstack.SharedInfrastructure;
@@ -53,6 +54,9 @@ class HostileInputIT {
     Targets targets = new Targets(http, service -> services.uri(service, "/"), TestTokens.seller(OWNER), TestTokens.salesManager("hostile-fixture-reader"), leadApi.operations());
     long started = System.nanoTime();
     try (DatabaseFingerprint databases = new DatabaseFingerprint(infrastructure, List.of(LeadflowService.LEAD_SERVICE.database(), LeadflowService.OPPORTUNITY_SERVICE.database()))) {
+      Map<String, String> beforeFixtures = databases.take();
+      targets.idOf(Targets.Kind.OPEN_LEAD);
+      assertThat(DatabaseFingerprint.changes(beforeFixtures, databases.take())).as("the fingerprint sees the first fixture leads written").isNotEmpty();
       HostileRun run = new HostileRun(http, service -> services.uri(service, "/"), targets, databases, report, OWNER);
       cases.forEach(run::send);
     }

@@ -95,7 +95,8 @@ final class Contract {
    * Why a date breaks the contract: a business date (a close date, a nurture date) must lie in the
    * years 1900–9999 (issue 12). A point in time that only filters a list (createdFrom) may lie
    * anywhere PostgreSQL's timestamp reaches (4713 BC to 294276 AD): a filter from year 0 is
-   * harmless, but one the database cannot hold can only be answered by changing it silently.
+   * harmless, but one the database cannot hold can only be answered by changing it silently (today
+   * createdFrom=+999999999-12-31T00:00:00Z lists leads created in 2026).
    */
   static String dateBreaks(String text, boolean businessDate) {
     int year;

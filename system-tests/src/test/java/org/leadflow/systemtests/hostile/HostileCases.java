@@ -230,7 +230,7 @@ public final class HostileCases {
     Schema<?> schema = member.schema();
     String type = schemas.type(schema);
     List<JsonValue> values = new ArrayList<>();
-    String wrongType = "a " + type + " member given another JSON type";
+    String wrongType = (type.equals("integer") || type.equals("object") || type.equals("array") ? "an " : "a ") + type + " member given another JSON type";
     switch (type) {
       case "string", "any" -> {
         boolean typed = type.equals("string");
