@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.leadflow.devstack.run.LeadflowService;
@@ -180,10 +181,17 @@ public final class Targets {
     return all(leads).stream().map(lead -> lead.get("id").asText()).toList();
   }
 
-  /** The documented example with a company and email of its own: automatic matching must not tie the fixtures together. */
+  /**
+   * The documented example with a company, email, website and phone of its own: automatic matching
+   * must tie the fixtures' conversions neither to each other nor to other tests' records (the
+   * example's phone number is the one other tests use).
+   */
   private ObjectNode uniqueLead() {
     ObjectNode lead = leadExample.deepCopy();
     String unique = UUID.randomUUID().toString().substring(0, 8);
+    if (lead.has("phone")) {
+      lead.put("phone", "+44 20 7946 " + ThreadLocalRandom.current().nextInt(1000, 10_000));
+    }
     if (lead.has("companyName")) {
       lead.put("companyName", "Hostile Fixture " + unique + " Ltd");
     }
