@@ -243,11 +243,7 @@ public final class HostileCases {
         values.add(text(schema, OVERLONG, "x".repeat(LONGEST_WITHIN_BODY_LIMIT), "x".repeat(LONGEST_WITHIN_BODY_LIMIT)));
         values.add(text(schema, EMPTY, "", null));
         values.add(text(schema, EMPTY, "   ", null));
-        values.add(literal(WRONG_TYPE, "true", typed ? wrongType : null));
-        values.add(literal(WRONG_TYPE, "42", typed ? wrongType : null));
-        values.add(literal(WRONG_TYPE, "1e309", typed ? wrongType : null));
-        values.add(literal(WRONG_TYPE, "{}", typed ? wrongType : null));
-        values.add(literal(WRONG_TYPE, "[]", typed ? wrongType : null));
+        wrongTypes(values, typed ? wrongType : null, "true", "42", "1e309", "{}", "[]");
         values.add(nullValue(member));
         JsonNode sample = schemas.sample(schema);
         if (sample.isTextual() && NUMERIC.matcher(sample.asText()).matches()) {
@@ -280,37 +276,26 @@ public final class HostileCases {
         for (String number : List.of("2147483648", "9223372036854775808", "1e309", "-1e309", "1.5")) {
           values.add(number(schema, HUGE, number));
         }
-        values.add(literal(WRONG_TYPE, "\"42\"", wrongType));
-        values.add(literal(WRONG_TYPE, "true", wrongType));
-        values.add(literal(WRONG_TYPE, "{}", wrongType));
-        values.add(literal(WRONG_TYPE, "[]", wrongType));
+        wrongTypes(values, wrongType, "\"42\"", "true", "{}", "[]");
         values.add(literal(NUL, "\"4\\u00002\"", wrongType));
         values.add(literal(EMPTY, "\"\"", wrongType));
         values.add(nullValue(member));
       }
       case "boolean" -> {
         values.add(mergePatch ? nullValue(member) : literal(NULL, "null", "null for a boolean (issue 12: {\"dryRun\": null} must be 400)"));
-        values.add(literal(WRONG_TYPE, "\"true\"", wrongType));
-        values.add(literal(WRONG_TYPE, "1", wrongType));
-        values.add(literal(WRONG_TYPE, "{}", wrongType));
-        values.add(literal(WRONG_TYPE, "[]", wrongType));
+        wrongTypes(values, wrongType, "\"true\"", "1", "{}", "[]");
         values.add(literal(NUL, "\"tr\\u0000ue\"", wrongType));
         values.add(literal(EMPTY, "\"\"", wrongType));
       }
       case "object" -> {
-        values.add(literal(WRONG_TYPE, "\"Ada\"", wrongType));
-        values.add(literal(WRONG_TYPE, "1", wrongType));
-        values.add(literal(WRONG_TYPE, "true", wrongType));
-        values.add(literal(WRONG_TYPE, "[]", wrongType));
+        wrongTypes(values, wrongType, "\"Ada\"", "1", "true", "[]");
         values.add(literal(NUL, "\"\\u0000\"", wrongType));
         boolean requiresMembers = schemas.resolveOr(schema).getRequired() != null && !schemas.resolveOr(schema).getRequired().isEmpty();
         values.add(literal(EMPTY, "{}", requiresMembers && !mergePatch ? "an object without its required members" : null));
         values.add(nullValue(member));
       }
       case "array" -> {
-        values.add(literal(WRONG_TYPE, "\"Ada\"", wrongType));
-        values.add(literal(WRONG_TYPE, "1", wrongType));
-        values.add(literal(WRONG_TYPE, "{}", wrongType));
+        wrongTypes(values, wrongType, "\"Ada\"", "1", "{}");
         values.add(literal(NUL, "[\"\\u0000\"]", null));
         values.add(literal(EMPTY, "[]", null));
         values.add(nullValue(member));
@@ -333,6 +318,13 @@ public final class HostileCases {
     boolean integer = !literal.contains(".") && !literal.contains("e");
     String breaks = contract.numberBreaks(schema, number, integer);
     return new JsonValue(hostileClass, literal, literal.getBytes(StandardCharsets.US_ASCII), NODES.numberNode(number), breaks);
+  }
+
+  /** Each literal as a value of the wrong JSON type. */
+  private static void wrongTypes(List<JsonValue> values, String mustRefuseBecause, String... literals) {
+    for (String literal : literals) {
+      values.add(literal(WRONG_TYPE, literal, mustRefuseBecause));
+    }
   }
 
   private static JsonValue literal(HostileClass hostileClass, String literal, String mustRefuseBecause) {
