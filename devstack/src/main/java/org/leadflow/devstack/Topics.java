@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.leadflow.contracts.EventTopics;
 
 /** Creates LeadFlow's topics up front, partitioned as in production, so that no test relies on auto-creation. */
@@ -32,7 +34,17 @@ final class Topics {
               .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
               .toList();
       if (!missing.isEmpty()) {
-        admin.createTopics(List.copyOf(missing)).all().get(30, TimeUnit.SECONDS);
+        // A client of a service already running on this broker (a test profile's restart) may
+        // create a topic between the listing and here: one that exists by now is what was wanted.
+        for (KafkaFuture<Void> created : admin.createTopics(List.copyOf(missing)).values().values()) {
+          try {
+            created.get(30, TimeUnit.SECONDS);
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+              throw e;
+            }
+          }
+        }
       }
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not create Kafka topics on " + bootstrapServers, e);

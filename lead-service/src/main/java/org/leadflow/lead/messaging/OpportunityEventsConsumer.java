@@ -1,6 +1,5 @@
 package org.leadflow.lead.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +27,7 @@ import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.EventConsumer;
+import org.leadflow.messaging.EventData;
 import org.leadflow.messaging.Inbox;
 import org.leadflow.messaging.IncomingEvent;
 import org.leadflow.messaging.UnprocessableEventException;
@@ -66,7 +66,6 @@ public class OpportunityEventsConsumer implements EventConsumer {
 
   @Inject Inbox inbox;
   @Inject LeadService leads;
-  @Inject ObjectMapper json;
   @Inject ConsumedEventCounter consumed;
   @Inject MeterRegistry registry;
   @Inject OpportunityEventsConfig config;
@@ -145,7 +144,7 @@ public class OpportunityEventsConsumer implements EventConsumer {
 
   private <T> T read(IncomingEvent event, Class<T> type) {
     try {
-      return json.readValue(event.data(), type);
+      return EventData.read(event.data(), type);
     } catch (IOException e) {
       throw new UnprocessableEventException(event.type() + " data is not readable: " + e.getMessage());
     }

@@ -1,6 +1,5 @@
 package org.leadflow.opportunity.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +70,6 @@ public class LeadEventsConsumer implements EventConsumer {
 
   @Inject Inbox inbox;
   @Inject LeadConversion conversion;
-  @Inject ObjectMapper json;
   @Inject MeterRegistry registry;
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
@@ -118,7 +116,7 @@ public class LeadEventsConsumer implements EventConsumer {
   }
 
   private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
-    LeadQualified qualified = LeadQualifiedData.read(json, event);
+    LeadQualified qualified = LeadQualifiedData.read(event);
     return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified))))
         .onFailure(LeadEventsConsumer::isDataException)
         .recoverWithUni(failure -> answerRefusedData(event, qualified, rootCause(failure).getMessage()))

@@ -1,10 +1,10 @@
 package org.leadflow.opportunity.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.messaging.EventData;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
 
@@ -21,13 +21,13 @@ final class LeadQualifiedData {
    * @throws UnprocessableEventException when the data is not a LeadQualified, or lacks what an
    *     answer needs: the lead and the conversion
    */
-  static LeadQualified read(ObjectMapper json, IncomingEvent event) {
+  static LeadQualified read(IncomingEvent event) {
     if (event.data() == null || event.data().isBlank()) {
       throw new UnprocessableEventException("LeadQualified event " + event.id() + " has no data");
     }
     LeadQualified data;
     try {
-      data = json.readValue(event.data(), LeadQualified.class);
+      data = EventData.read(event.data(), LeadQualified.class);
     } catch (JsonProcessingException e) {
       throw new UnprocessableEventException(
           "LeadQualified event " + event.id() + " data cannot be read: " + e.getOriginalMessage());

@@ -169,11 +169,13 @@ class DeadLettersTest {
             .queryParam("page", "-1")
             .queryParam("size", "201")
             .queryParam("state", "lost")
-            .queryParam("type", "x\u0000y")
             .get(DEAD_LETTERS)
             .then()
             .extract();
-    assertThat(problem(refused, 400).<List<String>>path("errors.field")).containsExactlyInAnyOrder("page", "size", "state", "type");
+    assertThat(problem(refused, 400).<List<String>>path("errors.field")).containsExactlyInAnyOrder("page", "size", "state");
+    // Text no parameter may hold is refused before the resource reads any (module web).
+    ExtractableResponse<Response> nul = asAdmin().queryParam("type", "x\u0000y").get(DEAD_LETTERS).then().extract();
+    assertThat(problem(nul, 400).<List<String>>path("errors.field")).containsExactly("type");
     ExtractableResponse<Response> farAway =
         succeeded(asAdmin().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get(DEAD_LETTERS).then().extract());
     assertThat(farAway.<List<?>>path("items")).isEmpty();

@@ -12,8 +12,7 @@ import jakarta.inject.Singleton;
 
 /**
  * JSON reading that refuses what it would otherwise quietly change or guess, for both services'
- * request bodies (and the events they read, which the services write themselves and therefore
- * meet every rule): a value of another type is never coerced ({@code "lastName": true} is not
+ * request bodies (consumed events are read tolerantly instead, by messaging's EventData): a value of another type is never coerced ({@code "lastName": true} is not
  * "true", {@code "5"} is no number, 2.5 employees are not 2), {@code null} is no boolean or number
  * (an omitted one keeps its default; see {@link RequestValueChecks}),
  * a member appears once, nothing follows the value, numbers fit their type, and every value passes
