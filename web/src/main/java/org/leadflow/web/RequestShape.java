@@ -15,7 +15,7 @@ import java.util.Set;
  * Refuses, with a problem, requests whose shape no endpoint accepts, before anything else reads
  * them: a request target longer than {@code leadflow.http.max-uri-length} (414), headers larger
  * than {@code leadflow.http.max-header-size} (431), and an API request with a body but without
- * Content-Type (415; JAX-RS would otherwise read it as JSON). The HTTP server's own limits
+ * Content-Type or with one that is not JSON (415; JAX-RS would otherwise read it as JSON). The HTTP server's own limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set higher, as
  * a backstop: past those the server itself answers, with an empty body (see web/README.md).
  */
@@ -46,6 +46,14 @@ public class RequestShape {
                 "unsupported-media-type",
                 "Unsupported Media Type",
                 "A request body needs a Content-Type header, e.g. application/json");
+          } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)) {
+            // Every API body is JSON; an endpoint whose body is optional would otherwise read any type.
+            HttpProblems.send(
+                context,
+                415,
+                "unsupported-media-type",
+                "Unsupported Media Type",
+                "A request body must be JSON: Content-Type application/json (application/merge-patch+json for PATCH)");
           } else {
             context.next();
           }
@@ -71,6 +79,14 @@ public class RequestShape {
     } catch (NumberFormatException e) {
       return false; // not a length: the HTTP server refuses the request
     }
+  }
+
+  /** application/json, or a JSON-based type such as application/merge-patch+json, with any parameters. */
+  private static boolean isJson(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE).strip().toLowerCase(java.util.Locale.ROOT);
+    int parameters = type.indexOf(';');
+    String essence = (parameters < 0 ? type : type.substring(0, parameters)).strip();
+    return essence.equals("application/json") || essence.startsWith("application/") && essence.endsWith("+json");
   }
 
   private static boolean hasContentType(HttpServerRequest request) {

@@ -18,7 +18,7 @@ public record QualificationInput(
 
   @Schema(name = "AuthorityInput")
   public record Authority(
-      @Schema(example = "true") Boolean decisionMaker,
+      @Schema(example = "true", nullable = true, description = "Whether the contact decides the purchase; null: not known") Boolean decisionMaker,
       @Schema(enumeration = {"Individual", "Committee", "Unknown"}, example = "Committee") String purchaseProcess,
       @Size(max = 2000) String note) {}
 

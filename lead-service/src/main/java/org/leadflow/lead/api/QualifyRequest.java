@@ -18,11 +18,12 @@ import org.leadflow.lead.domain.OpportunityDraftPolicy;
  */
 @Schema(name = "QualifyRequest")
 public record QualifyRequest(
-    @Schema(description = "Create an account from the company (default true unless existingAccountId is given)")
+    @Schema(nullable = true, description = "Create an account from the company (default true unless existingAccountId is given; null is the default)")
         Boolean createAccount,
-    @Schema(description = "Create a contact from the person (default true unless existingContactId is given)")
+    @Schema(nullable = true, description = "Create a contact from the person (default true unless existingContactId is given; null is the default)")
         Boolean createContact,
-    @Schema(description = "Create an opportunity (default true; false is not supported yet)") Boolean createOpportunity,
+    @Schema(nullable = true, description = "Create an opportunity (default true, also for null; false is not supported yet)")
+        Boolean createOpportunity,
     @Schema(description = "Use this account of opportunity-service instead of creating one") UUID existingAccountId,
     @Schema(description = "Use this contact of opportunity-service instead of creating one") UUID existingContactId,
     @Valid OpportunityDraft opportunity,

@@ -37,6 +37,16 @@ public final class Schemas {
     return current;
   }
 
+  /** Whether the schema admits null: {@code type: [..., "null"]} (OpenAPI 3.1) or {@code nullable: true}. */
+  public boolean nullable(Schema<?> schema) {
+    for (Schema<?> candidate : List.of(schema, resolveOr(schema))) {
+      if (candidate.getTypes() != null && candidate.getTypes().contains("null") || Boolean.TRUE.equals(candidate.getNullable())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** object, array, string, integer, number, boolean, or "any" when the schema does not say. */
   public String type(Schema<?> schema) {
     for (Schema<?> candidate : List.of(schema, resolveOr(schema))) {

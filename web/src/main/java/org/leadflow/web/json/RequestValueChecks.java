@@ -1,6 +1,7 @@
 package org.leadflow.web.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -25,6 +26,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.leadflow.web.BusinessDates;
 import org.leadflow.web.RequestText;
 
@@ -40,7 +42,15 @@ final class RequestValueChecks {
   private static final Set<Class<?>> CHECKED =
       Set.of(
           String.class, Object.class, Double.class, Float.class,
-          LocalDate.class, LocalDateTime.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class);
+          LocalDate.class, LocalDateTime.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class,
+          UUID.class);
+
+  /**
+   * Types written as JSON text only: Jackson would also take a number as epoch seconds, an array as
+   * [year, month, day], and an empty or blank string as null.
+   */
+  private static final Set<Class<?>> TEXT_ONLY =
+      Set.of(LocalDate.class, LocalDateTime.class, Instant.class, OffsetDateTime.class, ZonedDateTime.class, UUID.class);
 
   private RequestValueChecks() {}
 
@@ -109,6 +119,15 @@ final class RequestValueChecks {
 
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      Class<?> type = handledType();
+      if (type != null && TEXT_ONLY.contains(type)) {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+          throw new RefusedValueException(parser, "must be text, e.g. " + TextOnly.example(type), null, type);
+        }
+        if (parser.getText().isBlank()) {
+          throw new RefusedValueException(parser, "must not be empty", parser.getText(), type);
+        }
+      }
       Object value = super.deserialize(parser, context);
       check(parser, value);
       return value;
@@ -217,6 +236,18 @@ final class RequestValueChecks {
   private static void checkTime(JsonParser parser, Instant instant) throws RefusedValueException {
     if (!BusinessDates.accepts(instant)) {
       throw new RefusedValueException(parser, BusinessDates.TIME_REFUSAL, instant, Instant.class);
+    }
+  }
+
+  /** What a value of a text-only type looks like, for the refusal's message. */
+  private static final class TextOnly {
+    private TextOnly() {}
+
+    static String example(Class<?> type) {
+      if (type == UUID.class) {
+        return "\"3f2c8e1a-5b7d-4c9e-8a1f-2b3c4d5e6f70\"";
+      }
+      return type == LocalDate.class ? "\"2027-03-31\"" : "\"2027-03-31T09:30:00Z\"";
     }
   }
 }
