@@ -29,31 +29,3 @@ CREATE TABLE lead (
 CREATE INDEX lead_created_at_idx ON lead (created_at DESC, id);
 CREATE INDEX lead_state_idx ON lead (state, status_reason);
 CREATE INDEX lead_owner_idx ON lead (owner_id);
-
--- Outbox (DESIGN.md section 3): written in the same transaction as the change it describes,
--- published to Kafka by the relay in position order.
-CREATE TABLE outbox_event (
-    position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id             uuid NOT NULL UNIQUE,
-    aggregate_type varchar(50) NOT NULL,
-    aggregate_id   uuid NOT NULL,
-    type           varchar(100) NOT NULL,
-    occurred_at    timestamptz NOT NULL,
-    payload        jsonb NOT NULL,
-    published_at   timestamptz
-);
-
-CREATE INDEX outbox_event_unpublished_idx ON outbox_event (position) WHERE published_at IS NULL;
-
--- Wakes the relay as soon as a transaction that wrote events commits; PostgreSQL delivers
--- notifications only on commit and folds duplicates of one transaction into one.
-CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('outbox_event', '');
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER outbox_event_notify
-    AFTER INSERT ON outbox_event
-    FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox();

@@ -12,13 +12,3 @@ ALTER TABLE lead
     ADD COLUMN conversion_request         jsonb;
 
 CREATE UNIQUE INDEX lead_conversion_idx ON lead (conversion_id) WHERE conversion_id IS NOT NULL;
-
--- Inbox: the ce_id of every opportunity event consumed, recorded with its effect.
-CREATE TABLE processed_event (
-    event_id      uuid PRIMARY KEY,
-    type          varchar(100) NOT NULL,
-    source        varchar(200) NOT NULL,
-    subject       varchar(100),
-    outcome       varchar(20) NOT NULL,
-    processed_at  timestamptz NOT NULL
-);

@@ -245,7 +245,7 @@ public class OutboxRelay {
    * The advisory lock that lets one relay of a service publish at a time. Derived from the source,
    * so that two services sharing a database server (as in the local run) never wait on each other.
    */
-  private long relayLock() {
+  long relayLock() {
     return 0x0B0A_0000_0000_0000L | (config.source().hashCode() & 0xFFFF_FFFFL);
   }
 }
