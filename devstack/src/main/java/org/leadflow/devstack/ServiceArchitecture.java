@@ -1,6 +1,7 @@
 package org.leadflow.devstack;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,6 +45,29 @@ public final class ServiceArchitecture {
         .resideInAnyPackage(
             "io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta.ws..", "com.fasterxml..", "org.leadflow.contracts..",
             "org.leadflow.messaging..", root + ".api..", root + ".service..", root + ".messaging..", root + ".persistence..")
+        .check(classes);
+  }
+
+  /**
+   * Who may use whom: resources and consumers are entry points that nothing uses; the service layer
+   * serves them alone; only the service layer reaches the repositories; the client only the API.
+   */
+  public void checkLayersAreUsedOnlyFromAbove() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("api").definedBy(root + ".api..")
+        .layer("messaging").definedBy(root + ".messaging..")
+        .layer("service").definedBy(root + ".service..")
+        .layer("persistence").definedBy(root + ".persistence..")
+        .layer("client").definedBy(root + ".client..")
+        .layer("domain").definedBy(root + ".domain..")
+        .whereLayer("api").mayNotBeAccessedByAnyLayer()
+        .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
+        .whereLayer("service").mayOnlyBeAccessedByLayers("api", "messaging")
+        .whereLayer("persistence").mayOnlyBeAccessedByLayers("service")
+        .whereLayer("client").mayOnlyBeAccessedByLayers("api")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "messaging", "service", "persistence")
         .check(classes);
   }
 

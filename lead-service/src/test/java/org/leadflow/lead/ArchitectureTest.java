@@ -19,6 +19,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void eachLayerIsUsedOnlyByTheLayersAboveIt() {
+    leadService.checkLayersAreUsedOnlyFromAbove();
+  }
+
+  @Test
   void theApiDoesNotReachIntoPersistenceOrMessaging() {
     leadService.checkApiDoesNotReachIntoPersistenceOrMessaging();
   }

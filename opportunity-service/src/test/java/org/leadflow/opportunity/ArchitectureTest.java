@@ -19,6 +19,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void eachLayerIsUsedOnlyByTheLayersAboveIt() {
+    opportunityService.checkLayersAreUsedOnlyFromAbove();
+  }
+
+  @Test
   void theApiDoesNotReachIntoPersistenceOrMessaging() {
     opportunityService.checkApiDoesNotReachIntoPersistenceOrMessaging();
   }
