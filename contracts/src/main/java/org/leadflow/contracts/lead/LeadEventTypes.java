@@ -14,7 +14,7 @@ public final class LeadEventTypes {
 
   public static final String REACTIVATED = "leadflow.lead.reactivated.v1";
 
-  /** An Open lead was qualified: opportunity-service converts it (DESIGN.md section 7). */
+  /** An Open lead was qualified: opportunity-service converts it (docs/architecture.md, section Conversion). */
   public static final String QUALIFIED = "leadflow.lead.qualified.v1";
 
   /** {@code ce_source} of every event lead-service publishes. */

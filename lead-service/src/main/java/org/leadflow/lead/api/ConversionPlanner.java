@@ -38,8 +38,8 @@ public class ConversionPlanner {
     if (Boolean.TRUE.equals(request.createContact()) && request.existingContactId() != null) {
       errors.add(new FieldError("createContact", "cannot be true together with existingContactId"));
     }
-    // opportunity-events has no answer for a conversion without an opportunity (DESIGN.md section 8
-    // lists none), so such a conversion would stay pending for ever.
+    // opportunity-events has no answer for a conversion without an opportunity (docs/architecture.md,
+    // section Events, lists none), so such a conversion would stay pending for ever.
     if (Boolean.FALSE.equals(request.createOpportunity())) {
       errors.add(new FieldError("createOpportunity", "must be true: converting without an opportunity is not supported yet"));
     }

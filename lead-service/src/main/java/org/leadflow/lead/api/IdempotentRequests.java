@@ -26,7 +26,7 @@ import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.security.CurrentCaller;
 
 /**
- * {@code Idempotency-Key} (DESIGN.md section 5): the first answer to a key is stored in the
+ * {@code Idempotency-Key} (docs/architecture.md, section REST conventions): the first answer to a key is stored in the
  * transaction that made it, and a repeat of the same request gets that answer again instead of a
  * second effect. The key is claimed first, so a concurrent repeat waits for the first to commit. A
  * request that fails stores nothing (its transaction rolls back) and may be retried with its key.

@@ -35,7 +35,7 @@ import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
-/** The lead's lifecycle actions (DESIGN.md section 4); each answers the lead as it is after. */
+/** The lead's lifecycle actions (docs/architecture.md, section The lead); each answers the lead as it is after. */
 @Path("/api/v1/leads/{id}")
 @Tag(name = "Lead lifecycle", description = "Mark contacted, disqualify, reactivate")
 @Produces(MediaType.APPLICATION_JSON)

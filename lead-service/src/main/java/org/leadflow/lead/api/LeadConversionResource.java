@@ -42,7 +42,7 @@ import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
-/** Qualifying a lead converts it into an opportunity in opportunity-service (DESIGN.md section 7). */
+/** Qualifying a lead converts it into an opportunity in opportunity-service (docs/architecture.md, section Conversion). */
 @Path("/api/v1/leads/{id}")
 @Tag(name = "Lead conversion", description = "Qualify a lead into an opportunity; retry a failed conversion")
 @Produces(MediaType.APPLICATION_JSON)

@@ -164,7 +164,7 @@ public class LeadResource {
     return Response.ok(mapper.toResponse(lead)).tag(Preconditions.etag(lead.version())).build();
   }
 
-  /** One page of leads (DESIGN.md section 5). */
+  /** One page of leads (docs/architecture.md, section REST conventions). */
   @Schema(name = "LeadPage")
   public record LeadPage(List<LeadResponse> items, int page, int size, long total) {}
 }

@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Money as DESIGN.md section 5 writes it: the amount as a decimal string, an ISO 4217 currency. */
+/**
+ * Money as LeadFlow writes it everywhere (docs/architecture.md, section REST conventions): the amount as a
+ * decimal string, an ISO 4217 currency.
+ */
 @Schema(name = "Money", description = "An amount of money", example = "{\"amount\": \"1250.00\", \"currency\": \"EUR\"}")
 public record MoneyDto(
     @NotNull

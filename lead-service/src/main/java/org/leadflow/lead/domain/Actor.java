@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Actor(String id, String name, Channel via) {
 
-  /** Through what a change was made (DESIGN.md section 4). */
+  /** Through what a change was made (docs/architecture.md, section The lead). */
   public enum Channel {
     USER("user"),
     IMPORT("import"),

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * How a qualified lead is to be converted, as Dynamics' QualifyLead puts it, with the ids lead-service
- * chose for the records to create (DESIGN.md section 7).
+ * chose for the records to create (docs/architecture.md, section Conversion).
  *
  * @param accountId the account to create, or the existing one to use, or null for none
  * @param contactId likewise for the contact

@@ -5,7 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What happened to a lead, as the lead's methods report it; recorded in history and published. */
+/**
+ * What happened to a lead, as the lead's methods report it; recorded in history and published.
+ *
+ * <p>Whoever handles events does so through a {@link Visitor}: a new kind of event is a new method of
+ * the visitor, so every place that handles events fails to compile until it handles the new one.
+ */
 public sealed interface LeadEvent {
 
   UUID leadId();
@@ -14,9 +19,40 @@ public sealed interface LeadEvent {
 
   Instant at();
 
-  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {}
+  /** Hands this event to the method of {@code visitor} for its kind. */
+  <R> R accept(Visitor<R> visitor);
 
-  record Updated(UUID leadId, Actor actor, Instant at, List<FieldChange> changes) implements LeadEvent {}
+  /** One method per kind of event; Java 17 has no pattern matching for switch to do this. */
+  interface Visitor<R> {
+
+    R captured(Captured event);
+
+    R updated(Updated event);
+
+    R statusChanged(StatusChanged event);
+
+    R activityLogged(ActivityLogged event);
+
+    R conversionRequested(ConversionRequested event);
+
+    R conversionRepublished(ConversionRepublished event);
+
+    R conversionResolved(ConversionResolved event);
+  }
+
+  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.captured(this);
+    }
+  }
+
+  record Updated(UUID leadId, Actor actor, Instant at, List<FieldChange> changes) implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.updated(this);
+    }
+  }
 
   record StatusChanged(
       UUID leadId,
@@ -28,13 +64,28 @@ public sealed interface LeadEvent {
       String note,
       LocalDate nurtureUntilBefore,
       LocalDate nurtureUntil)
-      implements LeadEvent {}
+      implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.statusChanged(this);
+    }
+  }
 
-  record ActivityLogged(UUID leadId, Actor actor, Instant at, Activity activity) implements LeadEvent {}
+  record ActivityLogged(UUID leadId, Actor actor, Instant at, Activity activity) implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.activityLogged(this);
+    }
+  }
 
   /** A conversion was asked for: on qualifying, or again after a failed one. */
   record ConversionRequested(UUID leadId, Actor actor, Instant at, ConversionPlan plan, boolean retry)
-      implements LeadEvent {}
+      implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.conversionRequested(this);
+    }
+  }
 
   /**
    * The pending conversion was asked for again, unchanged: the same plan, first requested at {@code
@@ -42,8 +93,18 @@ public sealed interface LeadEvent {
    */
   record ConversionRepublished(
       UUID leadId, Actor actor, Instant at, ConversionPlan plan, Instant requestedAt, String requestedBy)
-      implements LeadEvent {}
+      implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.conversionRepublished(this);
+    }
+  }
 
   /** opportunity-service answered: the conversion completed or failed. */
-  record ConversionResolved(UUID leadId, Actor actor, Instant at, Conversion conversion) implements LeadEvent {}
+  record ConversionResolved(UUID leadId, Actor actor, Instant at, Conversion conversion) implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.conversionResolved(this);
+    }
+  }
 }

@@ -3,7 +3,7 @@ package org.leadflow.lead.domain;
 import java.util.Set;
 
 /**
- * The lead's state machine (DESIGN.md section 4), in one place and free of any framework:
+ * The lead's state machine (docs/architecture.md, section The lead), in one place and free of any framework:
  *
  * <pre>
  * Open/New ──mark contacted / first completed outreach──► Open/Contacted

@@ -31,7 +31,10 @@ public class Money {
     return currency;
   }
 
-  /** The amount as LeadFlow writes money everywhere (DESIGN.md section 5): a decimal string, 2 places. */
+  /**
+   * The amount as LeadFlow writes money everywhere (docs/architecture.md, section REST conventions): a decimal
+   * string, 2 places.
+   */
   public String decimalAmount() {
     return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a seller found out while qualifying (DESIGN.md section 6): budget, authority, need,
+ * What a seller found out while qualifying (docs/architecture.md, section Qualification data): budget, authority, need,
  * timeline and fit, each with a note and who captured it when. The values and notes are what a
  * seller enters; the captures are set by the lead when a criterion's values change.
  */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.Conversion;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.FieldChange;
 import org.leadflow.lead.domain.HistoryEntry;
@@ -16,7 +19,6 @@ import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadAction;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.StatusChanges;
-import org.leadflow.lead.messaging.LeadEvents;
 import org.leadflow.lead.persistence.HistoryRepository;
 
 /**
@@ -43,50 +45,70 @@ public class LeadEventRecorder {
   }
 
   private HistoryEntry historyEntry(LeadEvent event) {
-    if (event instanceof LeadEvent.Captured captured) {
-      return entry(event, "created", captured.values(), null);
-    }
-    if (event instanceof LeadEvent.Updated updated) {
-      return entry(event, "updated", updated.changes(), null);
-    }
-    if (event instanceof LeadEvent.ActivityLogged logged) {
-      Activity activity = logged.activity();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("activityId", activity.id().toString());
-      details.put("type", activity.details().type().label());
-      details.put("subject", activity.details().subject());
-      if (activity.details().outcome() != null) {
-        details.put("outcome", activity.details().outcome().label());
-      }
-      return entry(event, "activity-logged", List.of(), details);
-    }
-    if (event instanceof LeadEvent.ConversionRequested requested) {
-      Map<String, Object> details = planned(requested.plan());
-      details.put("retry", requested.retry());
-      return entry(event, "conversion-requested", List.of(), details);
-    }
-    if (event instanceof LeadEvent.ConversionRepublished republished) {
-      return entry(event, "conversion-republished", List.of(), planned(republished.plan()));
-    }
-    if (event instanceof LeadEvent.ConversionResolved resolved) {
-      var conversion = resolved.conversion();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("conversionId", conversion.id().toString());
-      putIfSet(details, "opportunityId", conversion.opportunityId());
-      putIfSet(details, "accountId", conversion.accountId());
-      putIfSet(details, "contactId", conversion.contactId());
-      putIfSet(details, "failureReason", conversion.failureReason());
-      putIfSet(details, "failureDetail", conversion.failureDetail());
-      return entry(event, "conversion-" + conversion.status().label(), List.of(), details);
-    }
-    LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
-    List<FieldChange> changes = new java.util.ArrayList<>(StatusChanges.of(change));
-    if (!java.util.Objects.equals(change.nurtureUntilBefore(), change.nurtureUntil())) {
-      changes.add(new FieldChange("nurtureUntil", text(change.nurtureUntilBefore()), text(change.nurtureUntil())));
-    }
-    Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
-    return entry(event, actionName(change.action()), changes, details);
+    return event.accept(historyEntries);
   }
+
+  private final LeadEvent.Visitor<HistoryEntry> historyEntries =
+      new LeadEvent.Visitor<>() {
+
+        @Override
+        public HistoryEntry captured(LeadEvent.Captured captured) {
+          return entry(captured, "created", captured.values(), null);
+        }
+
+        @Override
+        public HistoryEntry updated(LeadEvent.Updated updated) {
+          return entry(updated, "updated", updated.changes(), null);
+        }
+
+        @Override
+        public HistoryEntry statusChanged(LeadEvent.StatusChanged change) {
+          List<FieldChange> changes = new ArrayList<>(StatusChanges.of(change));
+          if (!Objects.equals(change.nurtureUntilBefore(), change.nurtureUntil())) {
+            changes.add(new FieldChange("nurtureUntil", text(change.nurtureUntilBefore()), text(change.nurtureUntil())));
+          }
+          Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
+          return entry(change, actionName(change.action()), changes, details);
+        }
+
+        @Override
+        public HistoryEntry activityLogged(LeadEvent.ActivityLogged logged) {
+          Activity activity = logged.activity();
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("activityId", activity.id().toString());
+          details.put("type", activity.details().type().label());
+          details.put("subject", activity.details().subject());
+          if (activity.details().outcome() != null) {
+            details.put("outcome", activity.details().outcome().label());
+          }
+          return entry(logged, "activity-logged", List.of(), details);
+        }
+
+        @Override
+        public HistoryEntry conversionRequested(LeadEvent.ConversionRequested requested) {
+          Map<String, Object> details = planned(requested.plan());
+          details.put("retry", requested.retry());
+          return entry(requested, "conversion-requested", List.of(), details);
+        }
+
+        @Override
+        public HistoryEntry conversionRepublished(LeadEvent.ConversionRepublished republished) {
+          return entry(republished, "conversion-republished", List.of(), planned(republished.plan()));
+        }
+
+        @Override
+        public HistoryEntry conversionResolved(LeadEvent.ConversionResolved resolved) {
+          Conversion conversion = resolved.conversion();
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("conversionId", conversion.id().toString());
+          putIfSet(details, "opportunityId", conversion.opportunityId());
+          putIfSet(details, "accountId", conversion.accountId());
+          putIfSet(details, "contactId", conversion.contactId());
+          putIfSet(details, "failureReason", conversion.failureReason());
+          putIfSet(details, "failureDetail", conversion.failureDetail());
+          return entry(resolved, "conversion-" + conversion.status().label(), List.of(), details);
+        }
+      };
 
   private static Map<String, Object> planned(ConversionPlan plan) {
     Map<String, Object> details = new LinkedHashMap<>();

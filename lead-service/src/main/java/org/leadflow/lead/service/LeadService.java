@@ -113,7 +113,7 @@ public class LeadService {
     return change(id, expectedVersion, caller, lead -> lead.reactivate(note, actorOf(caller), now()));
   }
 
-  /** Qualifies an Open lead and requests its conversion, in one transaction (DESIGN.md section 7). */
+  /** Qualifies an Open lead and requests its conversion, in one transaction (docs/architecture.md, section Conversion). */
   @WithTransaction
   public Uni<Lead> qualify(
       UUID id, Optional<Long> expectedVersion, Function<Lead, ConversionPlan> plan, String request, Caller caller) {
@@ -254,7 +254,10 @@ public class LeadService {
     return leads.findById(id).onItem().ifNull().failWith(() -> new LeadNotFoundException(id));
   }
 
-  /** Another owner's lead is as unknown to a seller as one that does not exist (DESIGN.md section 9). */
+  /**
+   * Another owner's lead is as unknown to a seller as one that does not exist (docs/architecture.md, section
+   * Security and visibility).
+   */
   private Uni<Lead> find(UUID id, Caller caller) {
     return find(id)
         .invoke(lead -> {

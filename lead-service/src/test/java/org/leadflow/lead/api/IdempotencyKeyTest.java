@@ -26,7 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** {@code Idempotency-Key} (DESIGN.md section 5): a repeat with the same key answers the first result. */
+/**
+ * {@code Idempotency-Key} (docs/architecture.md, section REST conventions): a repeat with the same key answers
+ * the first result.
+ */
 @QuarkusTest
 class IdempotencyKeyTest {
 

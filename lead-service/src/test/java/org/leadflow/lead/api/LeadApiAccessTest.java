@@ -24,7 +24,7 @@ import org.leadflow.devstack.tokens.TestTokens;
 import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 
 /**
- * Who may call what (DESIGN.md section 9), for every endpoint of the lead API: a bearer token is
+ * Who may call what (docs/architecture.md, section Security and visibility), for every endpoint of the lead API: a bearer token is
  * required and verified; sellers and sales managers work leads, integrations only create them,
  * admins only publish a pending conversion again (as sales managers may, sellers not) and handle the
  * dead letters (theirs alone); a seller's world is the leads they own, and another owner's lead is

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The lead's lifecycle over REST (DESIGN.md section 4), from every state reachable without
+ * The lead's lifecycle over REST (docs/architecture.md, section The lead), from every state reachable without
  * qualifying: Open/New, Open/Contacted and Disqualified with each reason.
  */
 @QuarkusTest

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code GET /leads}: paged, sorted, filtered (DESIGN.md section 5). Every query names a marker of its own leads. */
+/**
+ * {@code GET /leads}: paged, sorted, filtered (docs/architecture.md, section REST conventions). Every query
+ * names a marker of its own leads.
+ */
 @QuarkusTest
 class LeadListTest {
 

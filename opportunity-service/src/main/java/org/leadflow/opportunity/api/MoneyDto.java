@@ -2,7 +2,10 @@ package org.leadflow.opportunity.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Money as DESIGN.md section 5 writes it: the amount as a decimal string, an ISO 4217 currency. */
+/**
+ * Money as LeadFlow writes it everywhere (docs/architecture.md, section REST conventions): the amount as a
+ * decimal string, an ISO 4217 currency.
+ */
 @Schema(name = "Money", description = "An amount of money", example = "{\"amount\": \"1250.00\", \"currency\": \"EUR\"}")
 public record MoneyDto(
     @Schema(example = "1250.00", description = "Decimal string with two decimals") String amount,

@@ -3,7 +3,10 @@ package org.leadflow.opportunity.api;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a collection (DESIGN.md section 5), one named type per collection for the OpenAPI document. */
+/**
+ * One page of a collection (docs/architecture.md, section REST conventions), one named type per collection for
+ * the OpenAPI document.
+ */
 public final class PageResponses {
 
   private PageResponses() {}

@@ -41,7 +41,7 @@ import org.leadflow.opportunity.persistence.PossibleDuplicateRepository;
 import org.leadflow.web.security.Caller;
 
 /**
- * Converts a qualified lead (DESIGN.md section 7): resolves the account and the contact (an existing
+ * Converts a qualified lead (docs/architecture.md, section Conversion): resolves the account and the contact (an existing
  * one named by the seller, else a matching existing one, else a new one with exactly the id
  * lead-service chose), opens the opportunity with its lines, and answers with {@code
  * opportunity.created} — or, when a business rule forbids it, creates nothing and answers with

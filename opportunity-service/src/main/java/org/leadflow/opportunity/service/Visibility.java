@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.leadflow.web.security.Caller;
 
 /**
- * Which records a caller sees (DESIGN.md section 9): a sales manager every one; a seller the
+ * Which records a caller sees (docs/architecture.md, section Security and visibility): a sales manager every one; a seller the
  * opportunities they own, and the accounts and contacts they own or that one of their opportunities
  * is linked to (read access through the opportunity, as a CRM's implicit sharing gives it). Records
  * outside are as unknown to them as records that do not exist. The same rule decides what matching

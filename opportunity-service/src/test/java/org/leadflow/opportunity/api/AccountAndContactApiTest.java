@@ -22,7 +22,7 @@ import org.leadflow.opportunity.Database;
 import org.leadflow.opportunity.LeadEvents;
 import org.leadflow.opportunity.QualifiedLead;
 
-/** {@code /accounts} and {@code /contacts}: read one, list, filter (DESIGN.md section 5). */
+/** {@code /accounts} and {@code /contacts}: read one, list, filter (docs/architecture.md, section REST conventions). */
 @QuarkusTest
 class AccountAndContactApiTest {
 

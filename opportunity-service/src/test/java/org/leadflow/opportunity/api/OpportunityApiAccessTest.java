@@ -33,7 +33,7 @@ import org.leadflow.opportunity.LeadEvents;
 import org.leadflow.opportunity.QualifiedLead;
 
 /**
- * Who may read what (DESIGN.md section 9), for every endpoint of opportunity-service: a bearer token
+ * Who may read what (docs/architecture.md, section Security and visibility), for every endpoint of opportunity-service: a bearer token
  * is required and verified; sellers and sales managers read, integrations only look for matches,
  * admins only handle the dead letters (theirs alone), only sales managers list possible duplicates;
  * a seller reads the opportunities they own and the accounts and contacts they own or that one of

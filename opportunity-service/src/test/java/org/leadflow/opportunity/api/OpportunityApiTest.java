@@ -27,7 +27,7 @@ import org.leadflow.opportunity.LeadEvents;
 import org.leadflow.opportunity.QualifiedLead;
 
 /**
- * {@code GET /opportunities} and {@code /opportunities/{id}} (DESIGN.md section 5). The opportunities
+ * {@code GET /opportunities} and {@code /opportunities/{id}} (docs/architecture.md, section REST conventions). The opportunities
  * are made as in production, from LeadQualified events; every query names this class's owner.
  */
 @QuarkusTest

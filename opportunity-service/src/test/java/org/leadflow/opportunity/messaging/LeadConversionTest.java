@@ -42,7 +42,7 @@ import org.leadflow.opportunity.QualifiedLead;
 
 /**
  * A LeadQualified on lead-events becomes an account, a contact and an opportunity with exactly the
- * ids lead-service chose, answered on opportunity-events (DESIGN.md sections 3 and 7).
+ * ids lead-service chose, answered on opportunity-events (docs/architecture.md, sections Reliable messaging and Conversion).
  */
 @QuarkusTest
 class LeadConversionTest {

@@ -1,7 +1,7 @@
 package org.leadflow.web.security;
 
 /**
- * The roles a bearer token can grant (its {@code groups} claim, DESIGN.md section 9). A token may
+ * The roles a bearer token can grant (its {@code groups} claim, docs/architecture.md, section Security and visibility). A token may
  * carry several; each grants what it says and nothing more.
  */
 public final class Roles {

@@ -1,4 +1,4 @@
-package org.leadflow.lead.messaging;
+package org.leadflow.lead.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,39 +38,65 @@ public class LeadEvents {
   }
 
   private Uni<OutboxEvent> append(Lead lead, LeadEvent event) {
-    // Java 17: no pattern matching for switch yet.
-    if (event instanceof LeadEvent.ConversionRequested requested) {
-      return append(lead, LeadEventTypes.QUALIFIED, event, qualified(lead, requested.plan(), requested.at(), requested.actor().id()));
+    return event.accept(new Publication(lead));
+  }
+
+  /** The contract event (if any) of each kind of lead event, appended to the outbox. */
+  private final class Publication implements LeadEvent.Visitor<Uni<OutboxEvent>> {
+
+    private final Lead lead;
+
+    Publication(Lead lead) {
+      this.lead = lead;
     }
-    if (event instanceof LeadEvent.ConversionRepublished republished) {
+
+    @Override
+    public Uni<OutboxEvent> captured(LeadEvent.Captured captured) {
+      return append(lead, LeadEventTypes.CREATED, captured, created(lead, captured));
+    }
+
+    @Override
+    public Uni<OutboxEvent> updated(LeadEvent.Updated updated) {
+      return append(lead, LeadEventTypes.UPDATED, updated, LeadEvents.updated(lead, contract(updated.changes()), updated));
+    }
+
+    @Override
+    public Uni<OutboxEvent> statusChanged(LeadEvent.StatusChanged change) {
+      return switch (change.action()) {
+        case DISQUALIFY -> append(lead, LeadEventTypes.DISQUALIFIED, change, disqualified(change));
+        case REACTIVATE -> append(lead, LeadEventTypes.REACTIVATED, change, reactivated(change));
+        case MARK_CONTACTED, LOG_ACTIVITY ->
+            append(lead, LeadEventTypes.UPDATED, change, LeadEvents.updated(lead, contract(StatusChanges.of(change)), change));
+        // Qualifying is published once, as leadflow.lead.qualified.v1 with the conversion it requests.
+        case QUALIFY -> Uni.createFrom().nullItem();
+        case UPDATE -> throw new IllegalArgumentException("An update is not a status change");
+      };
+    }
+
+    @Override
+    public Uni<OutboxEvent> activityLogged(LeadEvent.ActivityLogged logged) {
+      return append(lead, LeadEventTypes.ACTIVITY_LOGGED, logged, LeadEvents.activityLogged(logged));
+    }
+
+    @Override
+    public Uni<OutboxEvent> conversionRequested(LeadEvent.ConversionRequested requested) {
+      return append(
+          lead, LeadEventTypes.QUALIFIED, requested, qualified(lead, requested.plan(), requested.at(), requested.actor().id()));
+    }
+
+    @Override
+    public Uni<OutboxEvent> conversionRepublished(LeadEvent.ConversionRepublished republished) {
       // The same data as the first time; only the event (its id and time) is new.
       String requestedBy = republished.requestedBy() != null ? republished.requestedBy() : republished.actor().id();
       return append(
-          lead, LeadEventTypes.QUALIFIED, event, qualified(lead, republished.plan(), republished.requestedAt(), requestedBy));
+          lead, LeadEventTypes.QUALIFIED, republished, qualified(lead, republished.plan(), republished.requestedAt(), requestedBy));
     }
-    if (event instanceof LeadEvent.ConversionResolved) {
+
+    @Override
+    public Uni<OutboxEvent> conversionResolved(LeadEvent.ConversionResolved resolved) {
       // Learnt from opportunity-events; nothing new to tell the world.
       return Uni.createFrom().nullItem();
     }
-    if (event instanceof LeadEvent.Captured captured) {
-      return append(lead, LeadEventTypes.CREATED, event, created(lead, captured));
-    }
-    if (event instanceof LeadEvent.Updated updated) {
-      return append(lead, LeadEventTypes.UPDATED, event, updated(lead, contract(updated.changes()), event));
-    }
-    if (event instanceof LeadEvent.ActivityLogged logged) {
-      return append(lead, LeadEventTypes.ACTIVITY_LOGGED, event, activityLogged(logged));
-    }
-    LeadEvent.StatusChanged change = (LeadEvent.StatusChanged) event;
-    return switch (change.action()) {
-      case DISQUALIFY -> append(lead, LeadEventTypes.DISQUALIFIED, event, disqualified(change));
-      case REACTIVATE -> append(lead, LeadEventTypes.REACTIVATED, event, reactivated(change));
-      case MARK_CONTACTED, LOG_ACTIVITY ->
-          append(lead, LeadEventTypes.UPDATED, event, updated(lead, contract(StatusChanges.of(change)), event));
-      // Qualifying is published once, as leadflow.lead.qualified.v1 with the conversion it requests.
-      case QUALIFY -> Uni.createFrom().nullItem();
-      case UPDATE -> throw new IllegalArgumentException("An update is not a status change");
-    };
   }
 
   private Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data) {
