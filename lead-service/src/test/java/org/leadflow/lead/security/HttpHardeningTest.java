@@ -130,6 +130,22 @@ class HttpHardeningTest {
   }
 
   @Test
+  void anEndpointWhoseBodyIsOptionalRefusesABodyThatIsNotJsonToo() {
+    for (String action : java.util.List.of("reactivate", "conversion/retry")) {
+      ExtractableResponse<Response> refused =
+          given()
+              .contentType("text/plain")
+              .body("{\"note\":\"read as JSON before\"}")
+              .post(LEADS + "/" + java.util.UUID.randomUUID() + "/" + action)
+              .then()
+              .extract();
+
+      assertThat(refused.statusCode()).as(action).isEqualTo(415);
+      assertThat(refused.contentType()).startsWith(PROBLEM);
+    }
+  }
+
+  @Test
   void anUnexpectedFailureAnswersACorrelationIdAndNothingInternal() {
     ExtractableResponse<Response> failed = given().get(FailingTestEndpoint.PATH).then().extract();
 

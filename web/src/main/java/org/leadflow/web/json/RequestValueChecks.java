@@ -124,8 +124,13 @@ final class RequestValueChecks {
         if (!parser.hasToken(JsonToken.VALUE_STRING)) {
           throw new RefusedValueException(parser, "must be text, e.g. " + TextOnly.example(type), null, type);
         }
-        if (parser.getText().isBlank()) {
-          throw new RefusedValueException(parser, "must not be empty", parser.getText(), type);
+        String text = parser.getText();
+        if (!RequestText.isAcceptable(text)) {
+          throw new RefusedValueException(parser, RequestText.REFUSAL, RequestText.printable(text), type);
+        }
+        // trim(), as Jackson's readers do: it drops every control character, not only white space.
+        if (text.trim().isEmpty()) {
+          throw new RefusedValueException(parser, "must not be empty", text, type);
         }
       }
       Object value = super.deserialize(parser, context);

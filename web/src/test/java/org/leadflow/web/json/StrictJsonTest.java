@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.Problems;
@@ -26,6 +27,7 @@ class StrictJsonTest {
       int count,
       LocalDate closeDate,
       Instant at,
+      UUID accountId,
       Map<String, Object> attributes,
       List<String> tags) {}
 
@@ -71,6 +73,23 @@ class StrictJsonTest {
     assertThat(refusal("{\"dryRun\":null}")).isEqualTo(new FieldError("dryRun", "must not be null"));
     assertThat(refusal("{\"count\":null}")).isEqualTo(new FieldError("count", "must not be null"));
     assertThat(refusal("{\"tags\":[7]}").field()).isEqualTo("tags[0]");
+  }
+
+  @Test
+  void datesTimesAndIdsAreTextOnlyAndNeverBlank() throws Exception {
+    assertThat(refusal("{\"at\":42}").field()).isEqualTo("at");
+    assertThat(refusal("{\"at\":1e309}").field()).isEqualTo("at");
+    assertThat(refusal("{\"closeDate\":[2027,3,31]}").field()).isEqualTo("closeDate");
+    assertThat(refusal("{\"closeDate\":[]}").field()).isEqualTo("closeDate");
+    assertThat(refusal("{\"closeDate\":\"\"}")).isEqualTo(new FieldError("closeDate", "must not be empty"));
+    assertThat(refusal("{\"accountId\":\"   \"}")).isEqualTo(new FieldError("accountId", "must not be empty"));
+    assertThat(refusal("{\"accountId\":\"\\u0000\"}").field()).isEqualTo("accountId");
+    assertThat(refusal("{\"accountId\":7}").field()).isEqualTo("accountId");
+    UUID id = UUID.randomUUID();
+    Draft draft = json.readValue("{\"accountId\":\"" + id + "\",\"at\":\"2027-03-31T09:30:00Z\",\"closeDate\":null}", Draft.class);
+    assertThat(draft.accountId()).isEqualTo(id);
+    assertThat(draft.at()).isEqualTo(Instant.parse("2027-03-31T09:30:00Z"));
+    assertThat(draft.closeDate()).isNull();
   }
 
   @Test
