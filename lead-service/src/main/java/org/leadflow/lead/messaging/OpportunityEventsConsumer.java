@@ -1,23 +1,14 @@
 package org.leadflow.lead.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.JDBCException;
-import org.jboss.logging.Logger;
-import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
@@ -26,6 +17,7 @@ import org.leadflow.lead.config.OpportunityEventsConfig;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
+import org.leadflow.messaging.ConsumerFailures;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.EventData;
 import org.leadflow.messaging.Inbox;
@@ -59,15 +51,12 @@ import org.leadflow.messaging.UnprocessableEventException;
 @ApplicationScoped
 public class OpportunityEventsConsumer implements EventConsumer {
 
-  private static final Logger LOG = Logger.getLogger(OpportunityEventsConsumer.class);
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
-  /** SQLSTATE class 22, "data exception": a value the columns cannot hold; no retry changes it. */
-  private static final String DATA_EXCEPTION = "22";
 
   @Inject Inbox inbox;
   @Inject LeadService leads;
   @Inject ConsumedEventCounter consumed;
-  @Inject MeterRegistry registry;
+  @Inject ConsumerFailures failures;
   @Inject OpportunityEventsConfig config;
 
   @Override
@@ -78,7 +67,7 @@ public class OpportunityEventsConsumer implements EventConsumer {
   @Override
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    Executor messageContext = onCurrentContext();
+    Executor messageContext = ConsumerFailures.messageContext();
     return Uni.createFrom()
         .item(() -> IncomingEvent.from(record))
         .chain(event -> ANSWERS.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
@@ -92,18 +81,8 @@ public class OpportunityEventsConsumer implements EventConsumer {
   }
 
   private Uni<Void> applyOnce(ConsumerRecord<String, String> record, IncomingEvent event, Executor messageContext) {
-    AtomicInteger attempts = new AtomicInteger();
-    return Uni.createFrom()
-        .deferred(() -> attempt(event))
-        // Every attempt, the first and each retry, runs on this message's Vert.x context: Hibernate
-        // Reactive needs it, and Mutiny's backoff would otherwise resubscribe on a worker thread.
-        .runSubscriptionOn(messageContext)
-        .onFailure(OpportunityEventsConsumer::mayPass)
-        .invoke(failure -> retrying(record, failure, attempts.incrementAndGet()))
-        .onFailure(OpportunityEventsConsumer::mayPass)
-        .retry()
-        .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
-        .indefinitely()
+    return failures
+        .retryInPlace(record, messageContext, config.retryInitialBackoff(), config.retryMaxBackoff(), () -> attempt(event))
         .replaceWithVoid();
   }
 
@@ -112,11 +91,11 @@ public class OpportunityEventsConsumer implements EventConsumer {
     return Panache.withTransaction(() -> inbox.processOnce(event, () -> answer.apply(leads).replaceWith(Inbox.Outcome.PROCESSED)))
         .onFailure(LeadNotFoundException.class)
         .transform(failure -> new UnprocessableEventException(event.type() + " answers about a lead that does not exist: " + failure.getMessage()))
-        .onFailure(OpportunityEventsConsumer::isDataException)
+        .onFailure(ConsumerFailures::isDataException)
         .transform(
             failure ->
                 new UnprocessableEventException(
-                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()))
+                    "The database refused the data of event " + event.id() + ": " + ConsumerFailures.rootCause(failure).getMessage()))
         .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome));
   }
 
@@ -157,59 +136,7 @@ public class OpportunityEventsConsumer implements EventConsumer {
    * nacked, so whatever must be kept of a dead-lettered answer can be written here.
    */
   Uni<Void> deadLettered(ConsumerRecord<String, String> record, Throwable failure) {
-    LOG.warnf(
-        "Dead-lettering event %s (%s, partition %d, offset %d): %s",
-        id(record), type(record), record.partition(), record.offset(), failure.getMessage());
-    registry.counter("leadflow.events.dead-lettered", "topic", record.topic(), "type", type(record)).increment();
+    failures.deadLettered(record, failure);
     return Uni.createFrom().voidItem();
-  }
-
-  private void retrying(ConsumerRecord<String, String> record, Throwable failure, int attempt) {
-    registry.counter("leadflow.events.retried", "topic", record.topic()).increment();
-    String message = "Event %s (%s, partition %d, offset %d) failed on attempt %d and will be retried: %s";
-    Object[] values = {id(record), type(record), record.partition(), record.offset(), attempt, failure};
-    if (attempt == 1) {
-      LOG.warnf(failure, message, values);
-    } else {
-      LOG.warnf(message, values);
-    }
-  }
-
-  private static boolean mayPass(Throwable failure) {
-    return !(failure instanceof UnprocessableEventException);
-  }
-
-  private static boolean isDataException(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String state =
-          cause instanceof PgException pg ? pg.getSqlState()
-              : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
-              : null;
-      if (state != null && state.startsWith(DATA_EXCEPTION)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Throwable rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
-  private static Executor onCurrentContext() {
-    Context context = Vertx.currentContext();
-    return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-  }
-
-  private static String id(ConsumerRecord<String, String> record) {
-    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.ID), "without ce_id");
-  }
-
-  private static String type(ConsumerRecord<String, String> record) {
-    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.TYPE), "unknown");
   }
 }

@@ -1,27 +1,20 @@
 package org.leadflow.opportunity.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
-import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.opportunity.config.LeadEventsConfig;
 import org.leadflow.opportunity.service.LeadConversion;
 import org.leadflow.messaging.ConsumedEventCounter;
+import org.leadflow.messaging.ConsumerFailures;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
@@ -65,12 +58,10 @@ import org.leadflow.messaging.Inbox;
 public class LeadEventsConsumer implements EventConsumer {
 
   private static final Logger LOG = Logger.getLogger(LeadEventsConsumer.class);
-  /** SQLSTATE class 22, "data exception": a value the columns cannot hold; no retry changes it. */
-  private static final String DATA_EXCEPTION = "22";
 
   @Inject Inbox inbox;
   @Inject LeadConversion conversion;
-  @Inject MeterRegistry registry;
+  @Inject ConsumerFailures failures;
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
 
@@ -82,7 +73,7 @@ public class LeadEventsConsumer implements EventConsumer {
   @Override
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    Executor messageContext = onCurrentContext();
+    Executor messageContext = ConsumerFailures.messageContext();
     return Uni.createFrom()
         .item(() -> IncomingEvent.from(record))
         .chain(
@@ -100,26 +91,16 @@ public class LeadEventsConsumer implements EventConsumer {
   }
 
   private Uni<Void> convertOnce(ConsumerRecord<String, String> record, IncomingEvent event, Executor messageContext) {
-    AtomicInteger attempts = new AtomicInteger();
-    return Uni.createFrom()
-        .deferred(() -> attemptConversion(event))
-        // Every attempt, the first and each retry, runs on this message's Vert.x context: Hibernate
-        // Reactive needs it, and Mutiny's backoff would otherwise resubscribe on a worker thread.
-        .runSubscriptionOn(messageContext)
-        .onFailure(LeadEventsConsumer::mayPass)
-        .invoke(failure -> retrying(record, failure, attempts.incrementAndGet()))
-        .onFailure(LeadEventsConsumer::mayPass)
-        .retry()
-        .withBackOff(config.retryInitialBackoff(), config.retryMaxBackoff())
-        .indefinitely()
+    return failures
+        .retryInPlace(record, messageContext, config.retryInitialBackoff(), config.retryMaxBackoff(), () -> attemptConversion(event))
         .replaceWithVoid();
   }
 
   private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
     LeadQualified qualified = LeadQualifiedData.read(event);
     return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified))))
-        .onFailure(LeadEventsConsumer::isDataException)
-        .recoverWithUni(failure -> answerRefusedData(event, qualified, rootCause(failure).getMessage()))
+        .onFailure(ConsumerFailures::isDataException)
+        .recoverWithUni(failure -> answerRefusedData(event, qualified, ConsumerFailures.rootCause(failure).getMessage()))
         .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
   }
 
@@ -132,71 +113,18 @@ public class LeadEventsConsumer implements EventConsumer {
   private Uni<Inbox.Outcome> answerRefusedData(IncomingEvent event, LeadQualified qualified, String refusal) {
     LOG.infof("The database refused the data of event %s: %s", event.id(), refusal);
     return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.refused(qualified, refusal))))
-        .onFailure(LeadEventsConsumer::isDataException)
+        .onFailure(ConsumerFailures::isDataException)
         .transform(
             failure ->
                 new UnprocessableEventException(
-                    "The database refused the data of event " + event.id() + ": " + rootCause(failure).getMessage()));
+                    "The database refused the data of event " + event.id() + ": " + ConsumerFailures.rootCause(failure).getMessage()));
   }
 
   private static Uni<Inbox.Outcome> outcome(Uni<LeadConversion.Result> result) {
     return result.map(done -> done == LeadConversion.Result.ANSWERED_AGAIN ? Inbox.Outcome.DUPLICATE : Inbox.Outcome.PROCESSED);
   }
 
-  private static boolean mayPass(Throwable failure) {
-    return !(failure instanceof UnprocessableEventException);
-  }
-
-  private static boolean isDataException(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String state =
-          cause instanceof PgException pg ? pg.getSqlState()
-              : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
-              : null;
-      if (state != null && state.startsWith(DATA_EXCEPTION)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Throwable rootCause(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
-  }
-
-  private static Executor onCurrentContext() {
-    Context context = Vertx.currentContext();
-    return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-  }
-
-  private void retrying(ConsumerRecord<String, String> record, Throwable failure, int attempt) {
-    registry.counter("leadflow.events.retried", "topic", record.topic()).increment();
-    String message =
-        "Event %s (%s, partition %d, offset %d) failed on attempt %d and will be retried: %s";
-    Object[] values = {id(record), type(record), record.partition(), record.offset(), attempt, failure};
-    if (attempt == 1) {
-      LOG.warnf(failure, message, values);
-    } else {
-      LOG.warnf(message, values);
-    }
-  }
-
   private void deadLettered(ConsumerRecord<String, String> record, Throwable failure) {
-    LOG.warnf(
-        "Dead-lettering event %s (%s, partition %d, offset %d): %s",
-        id(record), type(record), record.partition(), record.offset(), failure.getMessage());
-    registry.counter("leadflow.events.dead-lettered", "topic", record.topic(), "type", type(record)).increment();
-  }
-
-  private static String id(ConsumerRecord<String, String> record) {
-    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.ID), "without ce_id");
-  }
-
-  private static String type(ConsumerRecord<String, String> record) {
-    return Objects.requireNonNullElse(IncomingEvent.header(record, CloudEventHeaders.TYPE), "unknown");
+    failures.deadLettered(record, failure);
   }
 }
