@@ -1,4 +1,4 @@
--- Leads, as DESIGN.md section 4 describes them.
+-- Leads, as docs/architecture.md, section "The lead", describes them.
 CREATE TABLE lead (
     id                    uuid PRIMARY KEY,
     first_name            varchar(100),

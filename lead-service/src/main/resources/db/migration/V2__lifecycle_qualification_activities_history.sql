@@ -1,4 +1,4 @@
--- Qualification data (DESIGN.md section 6): each criterion with a note and who captured it when.
+-- Qualification data (docs/architecture.md, section "Qualification data"): each criterion with a note and who captured it when.
 ALTER TABLE lead
     ADD COLUMN budget_amount           numeric(19, 2),
     ADD COLUMN budget_currency         char(3),
@@ -61,7 +61,7 @@ CREATE TABLE lead_history (
 
 CREATE INDEX lead_history_lead_idx ON lead_history (lead_id, occurred_at DESC, id DESC);
 
--- Idempotency-Key (DESIGN.md section 5): the first answer to a key, replayed for its repeats.
+-- Idempotency-Key (docs/architecture.md, section "REST conventions"): the first answer to a key, replayed for its repeats.
 CREATE TABLE idempotency_key (
     operation        varchar(50) NOT NULL,
     key              varchar(200) NOT NULL,

@@ -1,4 +1,4 @@
--- The lead's latest conversion (DESIGN.md section 7): pending until opportunity-service answers.
+-- The lead's latest conversion (docs/architecture.md, section "Conversion"): pending until opportunity-service answers.
 ALTER TABLE lead
     ADD COLUMN conversion_id              uuid,
     ADD COLUMN conversion_status          varchar(10),

@@ -1,4 +1,4 @@
--- Leads, as DESIGN.md section 4 describes them.
+-- Leads, as docs/architecture.md, section "The lead", describes them.
 CREATE TABLE lead (
     id                    uuid PRIMARY KEY,
     first_name            varchar(100),
@@ -30,7 +30,7 @@ CREATE INDEX lead_created_at_idx ON lead (created_at DESC, id);
 CREATE INDEX lead_state_idx ON lead (state, status_reason);
 CREATE INDEX lead_owner_idx ON lead (owner_id);
 
--- Outbox (DESIGN.md section 3): written in the same transaction as the change it describes,
+-- Outbox (docs/architecture.md, section "Reliable messaging"): written in the same transaction as the change it describes,
 -- published to Kafka by the relay in position order.
 CREATE TABLE outbox_event (
     position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

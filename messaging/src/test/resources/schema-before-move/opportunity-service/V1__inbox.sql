@@ -1,4 +1,4 @@
--- Inbox (DESIGN.md section 3): the id (ce_id) of every event this service consumed, recorded in
+-- Inbox (docs/architecture.md, section "Reliable messaging"): the id (ce_id) of every event this service consumed, recorded in
 -- the same transaction as the event's effect. A redelivered event finds its id here and is skipped.
 CREATE TABLE processed_event (
     event_id      uuid PRIMARY KEY,

@@ -1,4 +1,4 @@
--- Accounts, contacts and opportunities (DESIGN.md sections 2 and 7), created from qualified leads.
+-- Accounts, contacts and opportunities (docs/architecture.md, sections "Services" and "Conversion"), created from qualified leads.
 
 -- An organisation. normalized_name, website_domain and email_domain are the keys existing accounts
 -- are matched by (domain/MatchProbe.java), so that a conversion reuses an account instead of
@@ -93,7 +93,7 @@ CREATE TABLE opportunity_line (
     CONSTRAINT opportunity_line_position UNIQUE (opportunity_id, line_number)
 );
 
--- Outbox (DESIGN.md section 3), as the outbox module expects it: written in the same transaction
+-- Outbox (docs/architecture.md, section "Reliable messaging"), as the outbox module expects it: written in the same transaction
 -- as the change it describes, published to opportunity-events by the relay in position order.
 CREATE TABLE outbox_event (
     position       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

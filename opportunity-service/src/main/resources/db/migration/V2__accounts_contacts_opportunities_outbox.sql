@@ -1,4 +1,4 @@
--- Accounts, contacts and opportunities (DESIGN.md sections 2 and 7), created from qualified leads.
+-- Accounts, contacts and opportunities (docs/architecture.md, sections "Services" and "Conversion"), created from qualified leads.
 
 -- An organisation. normalized_name, website_domain and email_domain are the keys existing accounts
 -- are matched by (domain/MatchProbe.java), so that a conversion reuses an account instead of

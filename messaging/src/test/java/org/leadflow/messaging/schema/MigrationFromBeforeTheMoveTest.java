@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
@@ -29,15 +30,35 @@ import org.leadflow.devstack.SharedInfrastructure;
 /**
  * The outbox and inbox tables moved from the services' migrations to the module's location
  * ({@code db/messaging}). A database that each service migrated before the move (its migrations of
- * that time: today's, with the versions the move changed as they were, kept in
- * {@code schema-before-move/}) migrates and validates with today's migrations, keeps its rows, and
- * ends with the schema of a database migrated from scratch.
+ * that time: today's, with the SQL of the versions the move changed as it was, kept in
+ * {@code schema-before-move/}, and with the checksums deployed databases recorded for every version
+ * edited since) migrates and validates with today's migrations, keeps its rows, and ends with the
+ * schema of a database migrated from scratch.
  */
 class MigrationFromBeforeTheMoveTest {
 
   private static final Path MESSAGING = Path.of("src/main/resources/db/messaging");
   private static final Path BEFORE_THE_MOVE = Path.of("src/test/resources/schema-before-move");
   private static final String CALLBACK_PREFIX = "beforeValidate__";
+
+  /**
+   * What databases migrated before the edits recorded for the versions edited since (the outbox and
+   * inbox moved out; comments cite docs/architecture.md): the texts they applied are not all kept,
+   * their checksums are.
+   */
+  private static final Map<String, Map<String, Integer>> APPLIED_CHECKSUMS =
+      Map.of(
+          "lead-service",
+          Map.of(
+              "V1__leads_outbox.sql", -1074298086,
+              "V2__lifecycle_qualification_activities_history.sql", -1325648311,
+              "V4__conversion_inbox.sql", 256380464,
+              "V7__outbox_relay_polls_instead_of_notify.sql", -1085016152),
+          "opportunity-service",
+          Map.of(
+              "V1__inbox.sql", -1117657038,
+              "V2__accounts_contacts_opportunities_outbox.sql", -697654834,
+              "V3__outbox_relay_polls_instead_of_notify.sql", -1085016152));
 
   @TempDir Path temp;
 
@@ -46,7 +67,7 @@ class MigrationFromBeforeTheMoveTest {
   void aDatabaseMigratedBeforeTheMoveMigratesAndValidatesAndEndsWithTheSchemaOfANewOne(String service) {
     String upgraded = database(service + "_upgraded");
     String fresh = database(service + "_fresh");
-    migrationsBeforeTheMove(service, upgraded).migrate();
+    migrateAsBeforeTheEdits(service, upgraded);
     UUID eventId = UUID.randomUUID();
     execute(upgraded, "INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, occurred_at, payload)"
         + " VALUES ('" + eventId + "', 'Lead', gen_random_uuid(), 'leadflow.test.v1', now(), '{}')");
@@ -73,12 +94,20 @@ class MigrationFromBeforeTheMoveTest {
   @ValueSource(strings = {"lead-service", "opportunity-service"})
   void anAppliedMigrationChangedInAnyOtherWayStillFailsValidation(String service) {
     String database = database(service + "_tampered");
-    migrationsBeforeTheMove(service, database).migrate();
+    migrateAsBeforeTheEdits(service, database);
     execute(database, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
 
     assertThatThrownBy(() -> migrationsToday(service, database).validate())
         .isInstanceOf(FlywayException.class)
         .hasMessageContaining("checksum mismatch");
+  }
+
+  /** Migrates {@code database} as the service did before the edits, with the checksums recorded then. */
+  private void migrateAsBeforeTheEdits(String service, String database) {
+    migrationsBeforeTheMove(service, database).migrate();
+    APPLIED_CHECKSUMS.get(service).forEach(
+        (script, checksum) ->
+            execute(database, "UPDATE flyway_schema_history SET checksum = " + checksum + " WHERE script = '" + script + "'"));
   }
 
   /** The service's migrations as they were before the move, with the module's location of that time. */
