@@ -21,7 +21,9 @@ import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.service.LeadService.LeadQuery;
 import org.leadflow.lead.service.StuckConversions;
 import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.BusinessDates;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.PageParameters;
 
 /** Paging, sorting and filters of {@code GET /api/v1/leads}. */
 public class LeadListParameters {
@@ -142,11 +144,11 @@ public class LeadListParameters {
     if (country != null) {
       condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
     }
-    PageRequest paging = PageRequest.parse(page, size, errors);
-    range(conditions, parameters, "createdAt", ">=", "createdFrom", PageRequest.instant("createdFrom", createdFrom, errors));
-    range(conditions, parameters, "createdAt", "<", "createdTo", PageRequest.instant("createdTo", createdTo, errors));
-    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", PageRequest.instant("updatedFrom", updatedFrom, errors));
-    range(conditions, parameters, "updatedAt", "<", "updatedTo", PageRequest.instant("updatedTo", updatedTo, errors));
+    PageParameters paging = PageParameters.read(page, size, errors);
+    range(conditions, parameters, "createdAt", ">=", "createdFrom", BusinessDates.instant("createdFrom", createdFrom, errors));
+    range(conditions, parameters, "createdAt", "<", "createdTo", BusinessDates.instant("createdTo", createdTo, errors));
+    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", BusinessDates.instant("updatedFrom", updatedFrom, errors));
+    range(conditions, parameters, "updatedAt", "<", "updatedTo", BusinessDates.instant("updatedTo", updatedTo, errors));
     if (q != null && !q.isBlank()) {
       conditions.add(
           "(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\'"

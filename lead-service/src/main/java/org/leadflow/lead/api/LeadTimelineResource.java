@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.service.LeadService;
+import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
@@ -96,7 +97,7 @@ public class LeadTimelineResource {
       @PathParam("id") UUID id,
       @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) String page,
       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
-    PageRequest paging = PageRequest.parse(page, size);
+    PageParameters paging = PageParameters.read(page, size);
     return leads
         .activities(id, paging.page(), paging.size(), callers.get())
         .map(found -> new ActivityPage(found.items().stream().map(activityMapper::toResponse).toList(), found.page(), found.size(), found.total()));
@@ -113,7 +114,7 @@ public class LeadTimelineResource {
       @PathParam("id") UUID id,
       @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0")) String page,
       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200")) String size) {
-    PageRequest paging = PageRequest.parse(page, size);
+    PageParameters paging = PageParameters.read(page, size);
     return leads
         .history(id, paging.page(), paging.size(), callers.get())
         .map(found -> new HistoryPage(found.items().stream().map(historyMapper::toResponse).toList(), found.page(), found.size(), found.total()));

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.PageParameters;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
@@ -45,8 +46,6 @@ public class DeadLetterResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
-  private static final int DEFAULT_SIZE = 50;
-  private static final int MAX_SIZE = 200;
   private static final int MAX_TEXT = 200;
 
   static final String DEAD_LETTER_EXAMPLE =
@@ -97,15 +96,17 @@ public class DeadLetterResource {
       @Parameter(description = "Only events of this ce_type", example = "leadflow.lead.qualified.v1") @QueryParam("type")
           String type) {
     List<FieldError> errors = new ArrayList<>();
-    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE, errors);
-    int pageSize = number(size, "size", DEFAULT_SIZE, 1, MAX_SIZE, errors);
+    // Not PageParameters.read: the store reads a page at any long offset, so a page past the end is empty.
+    Integer pageNumber = PageParameters.wholeNumber("page", page, 0, 0, Integer.MAX_VALUE, errors);
+    Integer pageSize = PageParameters.wholeNumber("size", size, PageParameters.DEFAULT_SIZE, 1, PageParameters.MAX_SIZE, errors);
     DeadLetterState wanted = state == null || state.isBlank() ? null : DeadLetterState.ofLabel(state.strip()).orElse(null);
     if (state != null && !state.isBlank() && wanted == null) {
       errors.add(new FieldError("state", "must be one of " + String.join(", ", labels())));
     }
     String eventType = type == null || type.isBlank() ? null : type.strip();
-    if (eventType != null && (eventType.length() > MAX_TEXT || eventType.indexOf('\u0000') >= 0)) {
-      errors.add(new FieldError("type", "must have at most " + MAX_TEXT + " characters and no NUL"));
+    // NUL and unpaired surrogates never get here (module web's RequestTextFilter refuses them).
+    if (eventType != null && eventType.length() > MAX_TEXT) {
+      errors.add(new FieldError("type", "must have at most " + MAX_TEXT + " characters"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -182,9 +183,8 @@ public class DeadLetterResource {
           @HeaderParam(IDEMPOTENCY_KEY)
           String idempotencyKey) {
     if (idempotencyKey != null
-        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_TEXT || idempotencyKey.indexOf('\u0000') >= 0)) {
-      throw new InvalidRequestException(
-          List.of(new FieldError(IDEMPOTENCY_KEY, "must have 1 to " + MAX_TEXT + " characters and no NUL")));
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_TEXT)) {
+      throw new InvalidRequestException(List.of(new FieldError(IDEMPOTENCY_KEY, "must have 1 to " + MAX_TEXT + " characters")));
     }
     return redrive
         .redrive(idOf(id), callers.get().id(), idempotencyKey)
@@ -201,23 +201,6 @@ public class DeadLetterResource {
     } catch (IllegalArgumentException e) {
       throw new DeadLetterNotFoundException(id);
     }
-  }
-
-  private static int number(String value, String parameter, int defaultValue, int min, int max, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(new FieldError(
-        parameter, max == Integer.MAX_VALUE ? "must be a whole number from " + min : "must be a whole number from " + min + " to " + max));
-    return defaultValue;
   }
 
   private static List<String> labels() {

@@ -17,6 +17,7 @@ import org.leadflow.opportunity.service.ListQuery;
 import org.leadflow.web.BusinessDates;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.PageParameters;
 
 /**
  * Turns a collection's query parameters into a {@link ListQuery}, collecting every invalid one so
@@ -25,8 +26,6 @@ import org.leadflow.web.FieldError;
  */
 final class ListQueryBuilder {
 
-  static final int DEFAULT_SIZE = 50;
-  static final int MAX_SIZE = 200;
 
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> parameters = new HashMap<>();
@@ -88,31 +87,13 @@ final class ListQueryBuilder {
    * @throws InvalidRequestException naming every invalid parameter
    */
   ListQuery build(String page, String size, String sort, LinkedHashMap<String, String> sortable) {
-    int pageSize = number(size, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-    // The page's first row (page × size) and its end must stay within the integer range.
-    int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE / pageSize - 1);
+    PageParameters paging = PageParameters.read(page, size, errors);
     Sort order = sort(sort, sortable);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
     String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    return new ListQuery(where, parameters, order, pageNumber, pageSize);
-  }
-
-  private int number(String value, String parameter, int defaultValue, int min, int max) {
-    if (value == null || value.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(new FieldError(parameter, "must be a whole number from " + min + " to " + max));
-    return defaultValue;
+    return new ListQuery(where, parameters, order, paging.page(), paging.size());
   }
 
   private Sort sort(String value, LinkedHashMap<String, String> sortable) {
