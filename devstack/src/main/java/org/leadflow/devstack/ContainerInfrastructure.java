@@ -1,5 +1,6 @@
 package org.leadflow.devstack;
 
+import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,10 +23,18 @@ public final class ContainerInfrastructure implements Infrastructure {
     this.kafka = kafka;
   }
 
+  /**
+   * The Testcontainers classes this infrastructure uses, loaded but not started: a module whose test
+   * classpath lacks them fails here with NoClassDefFoundError, Docker or not.
+   */
+  public static List<Class<?>> requiredClasses() {
+    return List.of(DockerClientFactory.class, PostgreSQLContainer.class, KafkaContainer.class);
+  }
+
   public static ContainerInfrastructure start() {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new IllegalStateException(
-          "leadflow.infra=testcontainers needs a Docker engine and none was found;"
+          "Docker is not available: leadflow.infra=testcontainers needs a Docker engine;"
               + " run without -Dleadflow.infra to use the embedded PostgreSQL and Kafka");
     }
     PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE);

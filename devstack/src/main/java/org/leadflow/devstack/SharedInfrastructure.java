@@ -10,12 +10,23 @@ public final class SharedInfrastructure {
   public static final String MODE_PROPERTY = "leadflow.infra";
 
   private static Infrastructure instance;
+  /** Why the infrastructure could not start: every later test class gets the same answer at once. */
+  private static RuntimeException failedToStart;
 
   private SharedInfrastructure() {}
 
   public static synchronized Infrastructure get() {
+    if (failedToStart != null) {
+      throw failedToStart;
+    }
     if (instance == null) {
-      Infrastructure started = startConfigured();
+      Infrastructure started;
+      try {
+        started = startConfigured();
+      } catch (RuntimeException e) {
+        failedToStart = e;
+        throw e;
+      }
       Runtime.getRuntime()
           .addShutdownHook(new Thread(started::close, "leadflow-infrastructure-shutdown"));
       instance = started;

@@ -1,0 +1,5 @@
+package org.leadflow.opportunity;
+
+import org.leadflow.devstack.TestcontainersClasspathCheck;
+
+class TestcontainersClasspathTest extends TestcontainersClasspathCheck {}

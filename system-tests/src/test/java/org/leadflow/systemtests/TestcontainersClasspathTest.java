@@ -1,0 +1,5 @@
+package org.leadflow.systemtests;
+
+import org.leadflow.devstack.TestcontainersClasspathCheck;
+
+class TestcontainersClasspathTest extends TestcontainersClasspathCheck {}
