@@ -232,11 +232,14 @@ public final class LocalRun {
   }
 
   private Map<String, String> environmentOf(LeadflowService service) {
-    return service.environment(
-        infrastructure,
-        settings.port(service.port()),
-        settings.port(PortSetting.OPPORTUNITY_SERVICE),
-        DevTokens.verificationEnvironment(settings.dataDirectory()));
+    Map<String, String> environment =
+        service.environment(
+            infrastructure,
+            settings.port(service.port()),
+            settings.port(PortSetting.OPPORTUNITY_SERVICE),
+            DevTokens.verificationEnvironment(settings.dataDirectory()));
+    environment.put(LocalRunSettings.CORS_ORIGINS_VARIABLE, settings.corsOrigins());
+    return environment;
   }
 
   private void awaitServicesReady() {

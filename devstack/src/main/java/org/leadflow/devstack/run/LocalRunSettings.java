@@ -7,15 +7,24 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Where the local run keeps its data and which ports it uses, read from {@code LEADFLOW_*}
- * environment variables with defaults that suit a developer machine.
+ * Where the local run keeps its data, which ports it uses and which browser origins may call it, read
+ * from {@code LEADFLOW_*} (and {@value #CORS_ORIGINS_VARIABLE}) environment variables with defaults
+ * that suit a developer machine.
  */
-record LocalRunSettings(Path dataDirectory, Map<PortSetting, Integer> ports) {
+record LocalRunSettings(Path dataDirectory, Map<PortSetting, Integer> ports, String corsOrigins) {
 
   static final String DATA_DIRECTORY_VARIABLE = "LEADFLOW_DATA_DIR";
   static final String DEFAULT_DATA_DIRECTORY = ".leadflow";
+  /** The services' own setting: the local run passes it on, or its default when it is not set. */
+  static final String CORS_ORIGINS_VARIABLE = "QUARKUS_HTTP_CORS_ORIGINS";
+  /**
+   * A frontend team's dev server on any port of this machine (Vite's 5173, 3000, ...) may call the
+   * local run from a browser; a regular expression, as Quarkus reads one between slashes.
+   */
+  static final String DEFAULT_CORS_ORIGINS = "/https?://(localhost|127[.]0[.]0[.]1)(:[0-9]+)?/";
 
   LocalRunSettings {
     ports = Collections.unmodifiableMap(new EnumMap<>(ports));
@@ -39,7 +48,8 @@ record LocalRunSettings(Path dataDirectory, Map<PortSetting, Integer> ports) {
             .resolve(dataDirectory == null ? DEFAULT_DATA_DIRECTORY : dataDirectory)
             .toAbsolutePath()
             .normalize(),
-        ports);
+        ports,
+        Objects.requireNonNullElse(valueOf(environment, CORS_ORIGINS_VARIABLE), DEFAULT_CORS_ORIGINS));
   }
 
   /** The variables and their defaults, for the launcher's help text. */
@@ -49,6 +59,10 @@ record LocalRunSettings(Path dataDirectory, Map<PortSetting, Integer> ports) {
         String.format(
             "  %-35s where data and logs are kept (default: ./%s)",
             DATA_DIRECTORY_VARIABLE, DEFAULT_DATA_DIRECTORY));
+    lines.add(
+        String.format(
+            "  %-35s browser origins that may call the services (default: http://localhost on any port)",
+            CORS_ORIGINS_VARIABLE));
     for (PortSetting setting : PortSetting.values()) {
       lines.add(
           String.format(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LocalRunSettingsTest {
@@ -102,5 +104,27 @@ class LocalRunSettingsTest {
         .contains("LEADFLOW_KAFKA_CONTROLLER_PORT", "19093")
         .contains("LEADFLOW_LEAD_SERVICE_PORT", "8080")
         .contains("LEADFLOW_OPPORTUNITY_SERVICE_PORT", "8081");
+  }
+
+  @Test
+  void browsersMayCallTheLocalRunFromAnyLocalhostPortAndFromNowhereElse() {
+    String origins = LocalRunSettings.fromEnvironment(Map.of(), CURRENT_DIRECTORY).corsOrigins();
+
+    // Quarkus reads an origin between slashes as a regular expression that must match it whole.
+    assertThat(origins).startsWith("/").endsWith("/");
+    Pattern allowed = Pattern.compile(origins.substring(1, origins.length() - 1));
+    assertThat(List.of("http://localhost:5173", "http://localhost:3000", "http://127.0.0.1:8000", "http://localhost", "https://localhost:4200"))
+        .allMatch(origin -> allowed.matcher(origin).matches());
+    assertThat(List.of("http://localhost.evil.example", "http://evil.example", "http://localhost:5173.evil.example", "http://127.0.0.2:5173", "null"))
+        .noneMatch(origin -> allowed.matcher(origin).matches());
+  }
+
+  @Test
+  void theServicesOwnCorsVariableReplacesTheLocalDefault() {
+    LocalRunSettings settings =
+        LocalRunSettings.fromEnvironment(
+            Map.of("QUARKUS_HTTP_CORS_ORIGINS", "https://app.example.com"), CURRENT_DIRECTORY);
+
+    assertThat(settings.corsOrigins()).isEqualTo("https://app.example.com");
   }
 }
