@@ -18,7 +18,7 @@ import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
-import org.leadflow.lead.service.LeadService.LeadQuery;
+import org.leadflow.lead.service.LeadQueries.LeadQuery;
 import org.leadflow.lead.service.StuckConversions;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.BusinessDates;
@@ -33,9 +33,9 @@ public class LeadListParameters {
       Map.of(
           "createdAt", "createdAt",
           "updatedAt", "updatedAt",
-          "lastName", "lastName",
-          "companyName", "companyName",
-          "country", "country",
+          "lastName", "details.lastName",
+          "companyName", "details.companyName",
+          "country", "details.country",
           "state", "state");
 
   @QueryParam("page")
@@ -115,19 +115,19 @@ public class LeadListParameters {
     Map<String, Object> parameters = new HashMap<>();
     if (state != null) {
       label(errors, "state", () -> LeadState.fromLabel(state))
-          .ifPresent(value -> condition(conditions, parameters, "state", value));
+          .ifPresent(value -> condition(conditions, parameters, "state", "state", value));
     }
     if (statusReason != null) {
       label(errors, "statusReason", () -> StatusReason.fromLabel(statusReason))
-          .ifPresent(value -> condition(conditions, parameters, "statusReason", value));
+          .ifPresent(value -> condition(conditions, parameters, "statusReason", "statusReason", value));
     }
     if (source != null) {
       label(errors, "source", () -> LeadSource.fromLabel(source))
-          .ifPresent(value -> condition(conditions, parameters, "source", value));
+          .ifPresent(value -> condition(conditions, parameters, "details.source", "source", value));
     }
     if (conversionStatus != null) {
       label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus))
-          .ifPresent(value -> condition(conditions, parameters, "conversionStatus", value));
+          .ifPresent(value -> condition(conditions, parameters, "conversion.status", "conversionStatus", value));
     }
     if (conversionStuck != null) {
       switch (conversionStuck.strip()) {
@@ -139,10 +139,10 @@ public class LeadListParameters {
       parameters.put("stuckBefore", stuckBefore);
     }
     if (ownerId != null) {
-      condition(conditions, parameters, "ownerId", ownerId);
+      condition(conditions, parameters, "ownerId", "ownerId", ownerId);
     }
     if (country != null) {
-      condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
+      condition(conditions, parameters, "details.country", "country", country.toUpperCase(Locale.ROOT));
     }
     PageParameters paging = PageParameters.read(page, size, errors);
     range(conditions, parameters, "createdAt", ">=", "createdFrom", BusinessDates.instant("createdFrom", createdFrom, errors));
@@ -151,8 +151,8 @@ public class LeadListParameters {
     range(conditions, parameters, "updatedAt", "<", "updatedTo", BusinessDates.instant("updatedTo", updatedTo, errors));
     if (q != null && !q.isBlank()) {
       conditions.add(
-          "(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\'"
-              + " or lower(companyName) like :q escape '\\' or lower(email) like :q escape '\\')");
+          "(lower(details.firstName) like :q escape '\\' or lower(details.lastName) like :q escape '\\'"
+              + " or lower(details.companyName) like :q escape '\\' or lower(details.email) like :q escape '\\')");
       parameters.put("q", "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
     }
     Sort order = parseSort(errors);
@@ -188,9 +188,9 @@ public class LeadListParameters {
   }
 
   private static void condition(
-      List<String> conditions, Map<String, Object> parameters, String attribute, Object value) {
-    conditions.add(attribute + " = :" + attribute);
-    parameters.put(attribute, value);
+      List<String> conditions, Map<String, Object> parameters, String attribute, String parameter, Object value) {
+    conditions.add(attribute + " = :" + parameter);
+    parameters.put(parameter, value);
   }
 
   private static <T> java.util.Optional<T> label(
