@@ -17,6 +17,10 @@ import org.leadflow.lead.application.CommandHandler;
 /** lead-service's packages keep the layering of docs/architecture.md, section "Inside a service". */
 class ArchitectureTest {
 
+  private static final Class<WithTransaction> WITH_TRANSACTION = WithTransaction.class;
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.leadflow.lead");
+
   private final ServiceArchitecture leadService = ServiceArchitecture.of("org.leadflow.lead");
 
   @Test
@@ -42,10 +46,6 @@ class ArchitectureTest {
   // lead-service's own rules, for its layer of commands (package application), beside the ones both
   // services share.
 
-  private static final Class<WithTransaction> WITH_TRANSACTION = WithTransaction.class;
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.leadflow.lead");
-
   @Test
   void theApiHoldsNoTransactionAndNoPersistence() {
     noClasses()
@@ -54,7 +54,8 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.leadflow.lead.persistence..", "org.hibernate.reactive..", "io.quarkus.hibernate..", "jakarta.transaction..")
+            "org.leadflow.lead.persistence..", "org.hibernate.reactive..", "io.quarkus.hibernate..", "io.quarkus.panache..",
+            "jakarta.transaction..")
         .because("a request's transaction and its idempotency are the commands' (application.Commands)")
         .check(CLASSES);
   }

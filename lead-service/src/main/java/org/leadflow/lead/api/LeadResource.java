@@ -38,7 +38,6 @@ import org.leadflow.lead.application.EditLead;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadFields;
 import org.leadflow.lead.service.LeadQueries;
-import org.leadflow.lead.service.StuckConversions;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
@@ -69,7 +68,6 @@ public class LeadResource {
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
-  @Inject StuckConversions stuckConversions;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -148,7 +146,7 @@ public class LeadResource {
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
-        .list(parameters.toQuery(stuckConversions.stuckBefore()), callers.get())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
   }
 

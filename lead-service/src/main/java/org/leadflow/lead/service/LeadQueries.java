@@ -28,6 +28,7 @@ public class LeadQueries {
   @Inject ActivityRepository activities;
   @Inject HistoryRepository history;
   @Inject VisibleLeads visible;
+  @Inject StuckConversions stuckConversions;
 
   @WithSession
   public Uni<Lead> get(UUID id, Caller caller) {
@@ -66,9 +67,10 @@ public class LeadQueries {
             });
   }
 
-  /** The leads that match {@code query} among those the caller may see. */
+  /** The leads that match {@code asked} among those the caller may see. */
   @WithSession
-  public Uni<Page<Lead>> list(LeadQuery query, Caller caller) {
+  public Uni<Page<Lead>> list(LeadListQuery asked, Caller caller) {
+    LeadQuery query = asked.toQuery(stuckConversions.stuckBefore());
     LeadQuery visibleTo = caller.seesEveryOwner() ? query : query.and("ownerId = :visibleTo", "visibleTo", caller.id());
     var found = leads.find(visibleTo.where(), visibleTo.sort(), visibleTo.parameters());
     // One session runs one statement at a time: the page, then the count.
@@ -82,7 +84,7 @@ public class LeadQueries {
   public record Page<T>(List<T> items, int page, int size, long total) {}
 
   /** Sort and filters of the lead list, as a Panache query. */
-  public record LeadQuery(String where, Map<String, Object> parameters, Sort sort, int page, int size) {
+  record LeadQuery(String where, Map<String, Object> parameters, Sort sort, int page, int size) {
 
     /** This query with one more condition. */
     LeadQuery and(String condition, String parameter, Object value) {
