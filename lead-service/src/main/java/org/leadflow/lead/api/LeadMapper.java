@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.leadflow.lead.application.LeadEdit;
 import org.leadflow.lead.domain.BudgetStatus;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadSource;
@@ -22,7 +23,6 @@ import org.leadflow.lead.domain.PurchaseProcess;
 import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.UnknownLabelException;
-import org.leadflow.lead.application.LeadEdit;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
