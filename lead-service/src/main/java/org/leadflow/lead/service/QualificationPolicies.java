@@ -18,7 +18,8 @@ import org.leadflow.web.security.Caller;
 /**
  * The organisation's qualification policy: the version in force, its history, an admin's change, and
  * a lead measured against it. A database starts with the default policy as version 1, saved the first
- * time anyone asks for the policy.
+ * time anyone asks for the policy. Each version saved is published
+ * ({@code leadflow.lead.qualification-policy-changed.v1}) in the transaction that saves it.
  */
 @ApplicationScoped
 public class QualificationPolicies {
@@ -26,6 +27,7 @@ public class QualificationPolicies {
   @Inject PolicyVersions versions;
   @Inject LeadService leads;
   @Inject Clock clock;
+  @Inject PolicyEvents events;
 
   /** The version in force. */
   public Uni<PublishedPolicy> current() {
@@ -67,7 +69,7 @@ public class QualificationPolicies {
                 throw new StalePolicyException(inForce.version());
               }
               PublishedPolicy saved = inForce.succeededBy(valid, caller.id(), caller.name(), clock.instant(), note);
-              return Panache.withTransaction(() -> versions.add(saved))
+              return Panache.withTransaction(() -> add(saved))
                   .map(
                       added -> {
                         if (!added) {
@@ -83,8 +85,13 @@ public class QualificationPolicies {
     return current().chain(policy -> leads.get(leadId, caller).map(lead -> policy.evaluate(lead.details(), lead.qualification())));
   }
 
+  /** Saves a version and, if it was saved, publishes it in the same transaction: true when saved. */
+  private Uni<Boolean> add(PublishedPolicy policy) {
+    return versions.add(policy).call(added -> added ? events.inForce(policy) : Uni.createFrom().voidItem());
+  }
+
   private Uni<PublishedPolicy> saveInitial() {
-    return Panache.withTransaction(() -> versions.add(PublishedPolicy.initial(clock.instant())))
+    return Panache.withTransaction(() -> add(PublishedPolicy.initial(clock.instant())))
         .chain(() -> Panache.withSession(() -> versions.newest()))
         .map(Optional::orElseThrow);
   }

@@ -12,9 +12,16 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leadflow.contracts.CloudEventHeaders;
+import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.devstack.EventContract;
+import org.leadflow.devstack.SharedInfrastructure;
+import org.leadflow.devstack.TopicReader;
 import org.leadflow.devstack.tokens.TestTokens;
 import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
 
@@ -208,5 +215,29 @@ class QualificationPolicyApiTest {
     as(SELLER).get(BASE + "/{id}/readiness", leadOfAnother).then().statusCode(404).contentType(Leads.PROBLEM);
     as(ADMIN).get(BASE + "/{id}/readiness", leadOfAnother).then().statusCode(403);
     as(TestTokens.salesManager("manager-policy")).get(BASE + "/{id}/readiness", leadOfAnother).then().statusCode(200);
+  }
+
+  @Test
+  void eachSavedVersionIsPublishedWholeOnLeadEventsKeyedByThePolicy() throws Exception {
+    try (TopicReader events = TopicReader.fromNow(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.LEAD_EVENTS)) {
+      int version = saved(BUDGET_AND_SEATS);
+
+      TopicReader.Event event =
+          events
+              .await(
+                  e -> "leadflow.lead.qualification-policy-changed.v1".equals(e.header(CloudEventHeaders.TYPE)) && new JsonPath(e.value()).getInt("version") == version,
+                  1,
+                  Duration.ofSeconds(20))
+              .get(0);
+      EventContract.assertValid(event);
+      assertThat(event.key()).isEqualTo(LeadEventTypes.QUALIFICATION_POLICY_ID.toString());
+      JsonPath data = new JsonPath(event.value());
+      assertThat(data.getInt("previousVersion")).isEqualTo(version - 1);
+      assertThat(data.getString("changedBy")).isEqualTo("admin-ada");
+      assertThat(data.getList("criteria.key", String.class)).containsExactly("budget-available", "big-budget", "seats", "decides");
+      assertThat(data.getMap("criteria[1].values[0]")).isEqualTo(Map.of("amount", "10000.00", "currency", "EUR"));
+      assertThat(data.getInt("criteria[2].values[0]")).isEqualTo(25);
+      assertThat(data.getList("idealCustomerProfile.industries", String.class)).containsExactly("Manufacturing");
+    }
   }
 }
