@@ -1,37 +1,27 @@
 package org.leadflow.lead.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.leadflow.lead.config.LeadsConfig;
+import org.leadflow.lead.application.Answer;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.IdempotencyKey;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.security.CurrentCaller;
 
 /**
- * {@code Idempotency-Key} (docs/architecture.md, section REST conventions): the first answer to a key is stored in the
- * transaction that made it, and a repeat of the same request gets that answer again instead of a
- * second effect. The key is claimed first, so a concurrent repeat waits for the first to commit. A
- * request that fails stores nothing (its transaction rolls back) and may be retried with its key.
- * A key belongs to the caller who sent it: another caller's request with the same key is a request
- * of its own, and never gets the first caller's answer.
+ * The HTTP side of {@code Idempotency-Key} (docs/architecture.md, section REST conventions): reads the
+ * header into the key {@link Commands} runs a command once for, and turns a command's answer, first or
+ * replayed, into the response.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -39,154 +29,63 @@ public class IdempotentRequests {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   private static final int MAX_KEY_LENGTH = 200;
-  private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
   @Inject ObjectMapper json;
-  @Inject LeadsConfig config;
   @Inject CurrentCaller callers;
 
   /**
-   * Answers {@code operation}'s response, once per {@code key}.
+   * The request's key, or null when it has none.
    *
    * @param scope what the key is for, e.g. {@code create-lead} or {@code disqualify:<lead id>}
    * @param request the request as received, to tell a repeat from a different request
    */
-  public Uni<Response> run(String scope, String key, Object request, Supplier<Uni<Response>> operation) {
-    if (key == null) {
-      return operation.get();
+  public IdempotencyKey key(String scope, String header, Object request) {
+    return header == null ? null : keyOfJson(scope, header, json(request));
+  }
+
+  /** As {@link #key}, for a request already written as JSON with {@link #json}. */
+  public IdempotencyKey keyOfJson(String scope, String header, String requestJson) {
+    if (header == null) {
+      return null;
     }
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+    if (header.isBlank() || header.length() > MAX_KEY_LENGTH) {
       throw new InvalidRequestException(
           List.of(new FieldError(HEADER, "must have 1 to " + MAX_KEY_LENGTH + " characters")));
     }
-    String hash = hash(scope, request);
-    String caller = callers.get().id();
-    return Panache.withTransaction(
-        () ->
-            claim(caller, scope, key, hash)
-                .chain(
-                    claimed ->
-                        claimed
-                            ? operation.get().call(response -> store(caller, scope, key, response))
-                            : replay(caller, scope, key, hash)));
+    return new IdempotencyKey(callers.get().id(), scope, header, requestJson);
   }
 
-  private Uni<Boolean> claim(String caller, String scope, String key, String hash) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "INSERT INTO idempotency_key (caller_id, operation, key, request_hash, created_at)"
-                            + " VALUES (:caller, :scope, :key, :hash, :at) ON CONFLICT DO NOTHING")
-                    .setParameter("caller", caller)
-                    .setParameter("scope", scope)
-                    .setParameter("key", key)
-                    .setParameter("hash", hash)
-                    .setParameter("at", Instant.now())
-                    .executeUpdate())
-        .map(inserted -> inserted == 1);
+  /** The request as JSON: what a key's repeat is compared with. */
+  public String json(Object request) {
+    try {
+      return json.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write as JSON: " + request, e);
+    }
   }
 
-  private Uni<Integer> store(String caller, String scope, String key, Response response) {
+  /** 200 with the body, and the lead's version as ETag. */
+  static Answer ok(Object body, long version) {
+    return Answer.of(200, Map.of(HttpHeaders.ETAG, Preconditions.etag(version).toString()), body);
+  }
+
+  /** 201 with the body, where it is and, when it has one, its version as ETag. */
+  static Answer created(URI location, Object body, Long version) {
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : KEPT_HEADERS) {
-      String value = response.getHeaderString(name);
-      if (value != null) {
-        headers.put(name, value);
-      }
+    headers.put(HttpHeaders.LOCATION, location.toString());
+    if (version != null) {
+      headers.put(HttpHeaders.ETAG, Preconditions.etag(version).toString());
     }
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "UPDATE idempotency_key SET response_status = :status, response_body = :body,"
-                            + " response_headers = cast(cast(:headers as text) as jsonb)"
-                            + " WHERE caller_id = :caller AND operation = :scope AND key = :key")
-                    .setParameter("caller", caller)
-                    .setParameter("status", response.getStatus())
-                    .setParameter("body", write(response.getEntity()))
-                    .setParameter("headers", write(headers))
-                    .setParameter("scope", scope)
-                    .setParameter("key", key)
-                    .executeUpdate());
+    return Answer.of(201, headers, body);
   }
 
-  private Uni<Response> replay(String caller, String scope, String key, String hash) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "SELECT request_hash, response_status, response_body, response_headers::text"
-                            + " FROM idempotency_key WHERE caller_id = :caller AND operation = :scope AND key = :key",
-                        Object[].class)
-                    .setParameter("caller", caller)
-                    .setParameter("scope", scope)
-                    .setParameter("key", key)
-                    .getSingleResult())
-        .map(
-            row -> {
-              if (!hash.equals(row[0])) {
-                throw new IdempotencyKeyReusedException(key);
-              }
-              Response.ResponseBuilder replayed =
-                  Response.status((Integer) row[1])
-                      .entity(row[2])
-                      .type(MediaType.APPLICATION_JSON)
-                      .header(REPLAYED_HEADER, "true");
-              read((String) row[3]).forEach(replayed::header);
-              return replayed.build();
-            });
-  }
-
-  @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> forgetExpiredKeys() {
-    Instant cutoff = Instant.now().minus(config.idempotencyKeyRetention());
-    return Panache.withTransaction(
-            () ->
-                Panache.getSession()
-                    .chain(
-                        session ->
-                            session
-                                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-                                .setParameter("cutoff", cutoff)
-                                .executeUpdate()))
-        .replaceWithVoid();
-  }
-
-  private String hash(String scope, Object request) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update(scope.getBytes(StandardCharsets.UTF_8));
-      sha256.update(write(request).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+  /** The response of an answer; a replayed one says so in {@value #REPLAYED_HEADER}. */
+  static Response response(Answer answer) {
+    Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+    if (answer.replayed()) {
+      response.type(MediaType.APPLICATION_JSON).header(REPLAYED_HEADER, "true");
     }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write as JSON: " + value, e);
-    }
-  }
-
-  private Map<String, String> read(String headers) {
-    try {
-      return headers == null ? Map.of() : json.readValue(headers, new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored headers are not JSON: " + headers, e);
-    }
-  }
-
-  /** The key was used before for a different request (422). */
-  public static class IdempotencyKeyReusedException extends RuntimeException {
-    public IdempotencyKeyReusedException(String key) {
-      super("Idempotency-Key '" + key + "' was already used for a different request");
-    }
+    answer.headers().forEach(response::header);
+    return response.build();
   }
 }

@@ -25,9 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadflow.lead.application.Answer;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.DisqualifyLead;
+import org.leadflow.lead.application.MarkLeadContacted;
+import org.leadflow.lead.application.ReactivateLead;
+import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadLifecycle;
 import org.leadflow.lead.domain.StatusReason;
-import org.leadflow.lead.service.LeadService;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
@@ -46,8 +51,11 @@ import org.leadflow.web.security.Roles;
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadActionsResource {
 
-  @Inject LeadService leads;
-  @Inject LeadResource leadResource;
+  @Inject Commands commands;
+  @Inject MarkLeadContacted markContacted;
+  @Inject DisqualifyLead disqualify;
+  @Inject ReactivateLead reactivate;
+  @Inject LeadResponseMapper mapper;
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
 
@@ -58,11 +66,13 @@ public class LeadActionsResource {
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-    return idempotent.run(
-        "mark-contacted:" + id,
-        idempotencyKey,
-        id,
-        () -> leads.markContacted(id, Preconditions.expectedVersion(ifMatch), callers.get()).map(leadResource::ok));
+    return commands
+        .run(
+            markContacted,
+            () -> new MarkLeadContacted.Command(id, Preconditions.expectedVersion(ifMatch), callers.get()),
+            idempotent.key("mark-contacted:" + id, idempotencyKey, id),
+            this::ok)
+        .map(IdempotentRequests::response);
   }
 
   @POST
@@ -88,6 +98,7 @@ public class LeadActionsResource {
           @Valid
           @NotNull
           ActionRequests.Disqualify request) {
+    // The reason is read before the key is claimed: a request that names none is refused whatever its key.
     List<FieldError> errors = new ArrayList<>();
     StatusReason reason = LeadMapper.label(errors, "reason", request.reason(), StatusReason::fromLabel);
     if (reason != null && !LeadLifecycle.DISQUALIFICATION_REASONS.contains(reason)) {
@@ -96,14 +107,15 @@ public class LeadActionsResource {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return idempotent.run(
-        "disqualify:" + id,
-        idempotencyKey,
-        request,
-        () ->
-            leads
-                .disqualify(id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.get())
-                .map(leadResource::ok));
+    return commands
+        .run(
+            disqualify,
+            () ->
+                new DisqualifyLead.Command(
+                    id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.get()),
+            idempotent.key("disqualify:" + id, idempotencyKey, request),
+            this::ok)
+        .map(IdempotentRequests::response);
   }
 
   /** The body is optional: a bare POST, whatever its Content-Type, reactivates without a note. */
@@ -138,10 +150,16 @@ public class LeadActionsResource {
           @Valid
           ActionRequests.Reactivate request) {
     String note = request == null ? null : request.note();
-    return idempotent.run(
-        "reactivate:" + id,
-        idempotencyKey,
-        request == null ? "" : request,
-        () -> leads.reactivate(id, Preconditions.expectedVersion(ifMatch), note, callers.get()).map(leadResource::ok));
+    return commands
+        .run(
+            reactivate,
+            () -> new ReactivateLead.Command(id, Preconditions.expectedVersion(ifMatch), note, callers.get()),
+            idempotent.key("reactivate:" + id, idempotencyKey, request == null ? "" : request),
+            this::ok)
+        .map(IdempotentRequests::response);
+  }
+
+  private Answer ok(Lead lead) {
+    return IdempotentRequests.ok(mapper.toResponse(lead), lead.version());
   }
 }

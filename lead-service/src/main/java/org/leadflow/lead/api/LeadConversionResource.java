@@ -1,7 +1,5 @@
 package org.leadflow.lead.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,11 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,15 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
-import org.leadflow.lead.client.OpportunityServiceClient;
-import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.application.Answer;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.QualifyLead;
+import org.leadflow.lead.application.RepublishConversion;
+import org.leadflow.lead.application.RetryConversion;
+import org.leadflow.lead.domain.ConversionRequest;
 import org.leadflow.lead.domain.Lead;
-import org.leadflow.lead.domain.LeadAction;
-import org.leadflow.lead.domain.LeadLifecycle;
-import org.leadflow.lead.service.LeadService;
-import org.leadflow.lead.service.StaleVersionException;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
@@ -51,22 +45,20 @@ import org.leadflow.web.security.Roles;
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadConversionResource {
 
-  private static final Logger LOG = Logger.getLogger(LeadConversionResource.class);
-  private static final Duration MATCHES_TIMEOUT = Duration.ofSeconds(3);
   private static final String QUALIFY_EXAMPLE =
       "{\"createAccount\":true,\"createContact\":true,\"createOpportunity\":true,"
           + "\"opportunity\":{\"name\":\"Analytical Engines: 200 seats\",\"estimatedCloseDate\":\"2027-03-31\","
           + "\"lines\":[{\"productName\":\"LeadFlow seat licence\",\"quantity\":\"200\",\"unitPrice\":{\"amount\":\"45.00\",\"currency\":\"EUR\"}}]}}";
 
-  @Inject LeadService leads;
-  @Inject LeadMapper mapper;
-  @Inject ConversionPlanner planner;
+  @Inject Commands commands;
+  @Inject QualifyLead qualifyLead;
+  @Inject RetryConversion retryConversion;
+  @Inject RepublishConversion republishConversion;
+  @Inject ConversionMapper conversions;
+  @Inject LeadResponseMapper mapper;
+  @Inject OpportunityMatches matches;
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
-  @Inject ObjectMapper json;
-  @Inject @RestClient OpportunityServiceClient opportunityService;
-  /** The caller's token, passed on to opportunity-service with the dry run's question. */
-  @Inject JsonWebToken token;
 
   @POST
   @Path("/qualify")
@@ -90,19 +82,17 @@ public class LeadConversionResource {
       @Parameter(in = ParameterIn.HEADER, description = "ETag the qualification is based on", example = "\"2\"") @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @NotNull QualifyRequest request) {
-    planner.check(request);
+    ConversionRequest options = conversions.toRequest(request);
     Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
+    // Written once: the request kept on the lead for a retry, and what a repeat of its key must match.
+    String asked = idempotent.json(request);
+    var qualify = new QualifyLead.Command(id, expectedVersion, options, asked, request.dryRun(), callers.get());
     if (request.dryRun()) {
-      return leads.get(id, callers.get()).chain(lead -> dryRun(lead, expectedVersion, request));
+      return commands.run(qualifyLead, qualify).chain(this::dryRun);
     }
-    return idempotent.run(
-        "qualify:" + id,
-        idempotencyKey,
-        request,
-        () ->
-            leads
-                .qualify(id, expectedVersion, lead -> planner.plan(request, lead), write(request), callers.get())
-                .map(this::qualified));
+    return commands
+        .run(qualifyLead, () -> qualify, idempotent.keyOfJson("qualify:" + id, idempotencyKey, asked), done -> qualified(done.lead()))
+        .map(IdempotentRequests::response);
   }
 
   /** Without a body: retry with the options of the original qualify request. */
@@ -134,23 +124,16 @@ public class LeadConversionResource {
       @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       QualifyRequest request) {
-    if (request != null) {
-      planner.check(request);
-    }
+    ConversionRequest options = request == null ? null : conversions.toRequest(request);
     Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
-    return idempotent.run(
-        "retry-conversion:" + id,
-        idempotencyKey,
-        request == null ? "" : request,
-        () ->
-            leads
-                .retryConversion(
-                    id,
-                    expectedVersion,
-                    lead -> request != null ? planner.plan(request, lead) : planAgain(lead),
-                    request != null ? write(request) : null,
-                    callers.get())
-                .map(this::qualified));
+    String asked = request == null ? null : idempotent.json(request);
+    return commands
+        .run(
+            retryConversion,
+            () -> new RetryConversion.Command(id, expectedVersion, options, asked, callers.get()),
+            asked == null ? idempotent.key("retry-conversion:" + id, idempotencyKey, "") : idempotent.keyOfJson("retry-conversion:" + id, idempotencyKey, asked),
+            this::qualified)
+        .map(IdempotentRequests::response);
   }
 
   @POST
@@ -185,82 +168,29 @@ public class LeadConversionResource {
       @Parameter(in = ParameterIn.HEADER, description = "ETag the request is based on", example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
       @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
     Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
-    return idempotent.run(
-        "republish-conversion:" + id,
-        idempotencyKey,
-        "",
-        () ->
-            leads
-                .republishConversion(
-                    id, expectedVersion, lead -> planner.current(read(lead.conversionRequest()), lead), callers.get())
-                .map(lead -> Response.ok(LeadMapper.toResponse(lead.conversion())).build()));
+    return commands
+        .run(
+            republishConversion,
+            () -> new RepublishConversion.Command(id, expectedVersion, callers.get()),
+            idempotent.key("republish-conversion:" + id, idempotencyKey, ""),
+            lead -> Answer.of(200, Map.of(), LeadResponseMapper.toResponse(lead.conversion())))
+        .map(IdempotentRequests::response);
   }
 
-  private Response qualified(Lead lead) {
-    return Response.ok(new QualifyResponse(false, mapper.toResponse(lead), LeadMapper.toResponse(lead.conversion()), null))
-        .tag(Preconditions.etag(lead.version()))
-        .build();
+  private Answer qualified(Lead lead) {
+    return IdempotentRequests.ok(
+        new QualifyResponse(false, mapper.toResponse(lead), LeadResponseMapper.toResponse(lead.conversion()), null), lead.version());
   }
 
-  private Uni<Response> dryRun(Lead lead, Optional<Long> expectedVersion, QualifyRequest request) {
-    expectedVersion.ifPresent(expected -> {
-      if (expected != lead.version()) {
-        throw new StaleVersionException(expected, lead.version());
-      }
-    });
-    LeadLifecycle.require(lead.statusReason(), LeadAction.QUALIFY);
-    ConversionPlan plan = planner.plan(request, lead);
-    var details = lead.details();
-    return opportunityService
-        .matches(
-            new OpportunityServiceClient.MatchRequest(
-                details.companyName(), details.website(), details.email(), details.phone(), lead.ownerId()),
-            "Bearer " + token.getRawToken())
-        .ifNoItem().after(MATCHES_TIMEOUT).fail()
+  /** The dry run's answer: the lead as it is, and what a qualify would do. */
+  private Uni<Response> dryRun(QualifyLead.Result result) {
+    Lead lead = result.lead();
+    return matches
+        .of(lead)
         .map(
             found ->
-                new QualifyResponse.Matches(
-                    true,
-                    null,
-                    found.accounts() == null ? List.of() : found.accounts().stream().map(a -> new QualifyResponse.AccountMatch(a.id(), a.name(), a.matchedBy())).toList(),
-                    found.contacts() == null ? List.of() : found.contacts().stream().map(c -> new QualifyResponse.ContactMatch(c.id(), c.name(), c.email(), c.matchedBy())).toList()))
-        .onFailure()
-        .recoverWithItem(
-            failure -> {
-              LOG.warnf("Dry run of lead %s without matches: %s", lead.id(), failure.toString());
-              return new QualifyResponse.Matches(
-                  false,
-                  "opportunity-service could not be asked for existing accounts and contacts; a qualify still works and it will match them then",
-                  List.of(),
-                  List.of());
-            })
-        .map(
-            matches ->
-                Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, planner.preview(plan, lead, matches)))
+                Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, conversions.preview(result.plan(), lead, found)))
                     .tag(Preconditions.etag(lead.version()))
                     .build());
-  }
-
-  /** The plan of the lead's stored request, checked again: it may predate a rule opportunity-service applies. */
-  private ConversionPlan planAgain(Lead lead) {
-    QualifyRequest stored = read(lead.conversionRequest());
-    planner.check(stored);
-    return planner.plan(stored, lead);
-  }
-
-  private String write(QualifyRequest request) {
-    try {
-      return json.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A qualify request is always writable as JSON", e);
-    }
-  }
-
-  private QualifyRequest read(String request) {
-    try {
-      return request == null ? new QualifyRequest(null, null, null, null, null, null, false) : json.readValue(request, QualifyRequest.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The stored qualify request is not readable", e);
-    }
   }
 }

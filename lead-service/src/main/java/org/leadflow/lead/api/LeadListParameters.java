@@ -1,14 +1,12 @@
 package org.leadflow.lead.api;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,8 +16,7 @@ import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
-import org.leadflow.lead.service.LeadService.LeadQuery;
-import org.leadflow.lead.service.StuckConversions;
+import org.leadflow.lead.service.LeadListQuery;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.BusinessDates;
 import org.leadflow.web.FieldError;
@@ -27,16 +24,6 @@ import org.leadflow.web.PageParameters;
 
 /** Paging, sorting and filters of {@code GET /api/v1/leads}. */
 public class LeadListParameters {
-
-  /** API sort field → entity attribute. */
-  private static final Map<String, String> SORTABLE =
-      Map.of(
-          "createdAt", "createdAt",
-          "updatedAt", "updatedAt",
-          "lastName", "lastName",
-          "companyName", "companyName",
-          "country", "country",
-          "state", "state");
 
   @QueryParam("page")
   @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0", minimum = "0"))
@@ -108,102 +95,70 @@ public class LeadListParameters {
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
 
-  /** @param stuckBefore conversions asked for before it and still pending are stuck */
-  LeadQuery toQuery(Instant stuckBefore) {
+  /** The query these parameters ask for, or an {@link InvalidRequestException} naming every offending one. */
+  LeadListQuery toQuery() {
     List<FieldError> errors = new ArrayList<>();
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new HashMap<>();
-    if (state != null) {
-      label(errors, "state", () -> LeadState.fromLabel(state))
-          .ifPresent(value -> condition(conditions, parameters, "state", value));
-    }
-    if (statusReason != null) {
-      label(errors, "statusReason", () -> StatusReason.fromLabel(statusReason))
-          .ifPresent(value -> condition(conditions, parameters, "statusReason", value));
-    }
-    if (source != null) {
-      label(errors, "source", () -> LeadSource.fromLabel(source))
-          .ifPresent(value -> condition(conditions, parameters, "source", value));
-    }
-    if (conversionStatus != null) {
-      label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus))
-          .ifPresent(value -> condition(conditions, parameters, "conversionStatus", value));
-    }
+    LeadState stateIs = state == null ? null : label(errors, "state", () -> LeadState.fromLabel(state));
+    StatusReason reasonIs = statusReason == null ? null : label(errors, "statusReason", () -> StatusReason.fromLabel(statusReason));
+    LeadSource sourceIs = source == null ? null : label(errors, "source", () -> LeadSource.fromLabel(source));
+    ConversionStatus conversionIs =
+        conversionStatus == null ? null : label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus));
+    Boolean stuck = null;
     if (conversionStuck != null) {
       switch (conversionStuck.strip()) {
-        case "true" -> conditions.add("(" + StuckConversions.CONDITION + ")");
-        case "false" -> conditions.add("(" + StuckConversions.NOT_STUCK + ")");
+        case "true" -> stuck = true;
+        case "false" -> stuck = false;
         default -> errors.add(new FieldError("conversionStuck", "must be true or false"));
       }
-      parameters.put("pending", ConversionStatus.PENDING);
-      parameters.put("stuckBefore", stuckBefore);
-    }
-    if (ownerId != null) {
-      condition(conditions, parameters, "ownerId", ownerId);
-    }
-    if (country != null) {
-      condition(conditions, parameters, "country", country.toUpperCase(Locale.ROOT));
     }
     PageParameters paging = PageParameters.read(page, size, errors);
-    range(conditions, parameters, "createdAt", ">=", "createdFrom", BusinessDates.instant("createdFrom", createdFrom, errors));
-    range(conditions, parameters, "createdAt", "<", "createdTo", BusinessDates.instant("createdTo", createdTo, errors));
-    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", BusinessDates.instant("updatedFrom", updatedFrom, errors));
-    range(conditions, parameters, "updatedAt", "<", "updatedTo", BusinessDates.instant("updatedTo", updatedTo, errors));
-    if (q != null && !q.isBlank()) {
-      conditions.add(
-          "(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\'"
-              + " or lower(companyName) like :q escape '\\' or lower(email) like :q escape '\\')");
-      parameters.put("q", "%" + escapeLike(q.strip().toLowerCase(Locale.ROOT)) + "%");
-    }
-    Sort order = parseSort(errors);
+    Instant createdFromIs = BusinessDates.instant("createdFrom", createdFrom, errors);
+    Instant createdToIs = BusinessDates.instant("createdTo", createdTo, errors);
+    Instant updatedFromIs = BusinessDates.instant("updatedFrom", updatedFrom, errors);
+    Instant updatedToIs = BusinessDates.instant("updatedTo", updatedTo, errors);
+    String[] order = parseSort(errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    return new LeadQuery(where, parameters, order, paging.page(), paging.size());
+    return new LeadListQuery(
+        stateIs,
+        reasonIs,
+        sourceIs,
+        conversionIs,
+        stuck,
+        ownerId,
+        country == null ? null : country.toUpperCase(Locale.ROOT),
+        createdFromIs,
+        createdToIs,
+        updatedFromIs,
+        updatedToIs,
+        q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT),
+        order[0],
+        order[1].equals("desc"),
+        paging.page(),
+        paging.size());
   }
 
-  private Sort parseSort(List<FieldError> errors) {
+  /** The sort field and direction ({@code asc}, {@code desc}); an error when they are not one of the list's. */
+  private String[] parseSort(List<FieldError> errors) {
     String[] parts = sort.split(",", -1);
-    String field = SORTABLE.get(parts[0].strip());
+    String field = parts[0].strip();
     String direction = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
-    if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+    if (!LeadListQuery.sortableFields().contains(field) || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
       errors.add(
           new FieldError(
               "sort",
-              "must be field,asc or field,desc with field one of " + String.join(", ", SORTABLE.keySet())));
-      return Sort.by("createdAt", Sort.Direction.Descending);
+              "must be field,asc or field,desc with field one of " + String.join(", ", LeadListQuery.sortableFields())));
     }
-    Sort.Direction dir = direction.equals("desc") ? Sort.Direction.Descending : Sort.Direction.Ascending;
-    // id breaks ties so that pages never overlap or skip rows.
-    return Sort.by(field, dir).and("id", dir);
+    return new String[] {field, direction};
   }
 
-  private static void range(
-      List<String> conditions, Map<String, Object> parameters, String attribute, String operator, String name, Object value) {
-    if (value != null) {
-      conditions.add(attribute + " " + operator + " :" + name);
-      parameters.put(name, value);
-    }
-  }
-
-  private static void condition(
-      List<String> conditions, Map<String, Object> parameters, String attribute, Object value) {
-    conditions.add(attribute + " = :" + attribute);
-    parameters.put(attribute, value);
-  }
-
-  private static <T> java.util.Optional<T> label(
-      List<FieldError> errors, String field, java.util.function.Supplier<T> parse) {
+  private static <T> T label(List<FieldError> errors, String field, Supplier<T> parse) {
     try {
-      return java.util.Optional.of(parse.get());
+      return parse.get();
     } catch (UnknownLabelException e) {
       errors.add(new FieldError(field, "must be one of " + String.join(", ", e.allowed())));
-      return java.util.Optional.empty();
+      return null;
     }
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

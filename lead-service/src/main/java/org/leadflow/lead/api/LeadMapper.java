@@ -6,15 +6,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.leadflow.lead.application.LeadEdit;
 import org.leadflow.lead.domain.BudgetStatus;
-import org.leadflow.lead.domain.Capture;
-import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.Money;
@@ -23,13 +23,13 @@ import org.leadflow.lead.domain.PurchaseProcess;
 import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.UnknownLabelException;
-import org.leadflow.lead.service.LeadService.LeadEdit;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.FieldError;
 
 /**
- * Maps between the API's records and the domain, explicitly; the rules bean validation cannot
- * express (labels, ISO codes, phone numbers, attribute values) are checked here, all at once.
+ * Maps a lead request ({@link LeadInput}) to the edit it asks for, explicitly; the rules bean
+ * validation cannot express (labels, ISO codes, phone numbers, attribute values) are checked here,
+ * all at once. The other way, {@link LeadResponseMapper}.
  */
 @ApplicationScoped
 public class LeadMapper {
@@ -71,7 +71,7 @@ public class LeadMapper {
     checkAttributes(input.attributes(), errors);
     Qualification qualification = qualification(errors, input.qualification());
     if (!errors.isEmpty()) {
-      errors.sort(java.util.Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+      errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
       throw new InvalidRequestException(errors);
     }
     LeadDetails details =
@@ -92,107 +92,6 @@ public class LeadMapper {
             trim(input.description()),
             input.attributes());
     return new LeadEdit(details, qualification, trim(input.ownerId()));
-  }
-
-  /** The lead's editable fields as a request would set them: the base a merge patch applies to. */
-  public LeadInput toInput(Lead lead) {
-    LeadDetails details = lead.details();
-    Qualification q = lead.qualification();
-    return new LeadInput(
-        details.firstName(),
-        details.lastName(),
-        details.companyName(),
-        details.jobTitle(),
-        details.email(),
-        details.phone(),
-        details.website(),
-        details.source() == null ? null : details.source().label(),
-        details.industry(),
-        details.numberOfEmployees(),
-        toDto(details.annualRevenue()),
-        details.country(),
-        details.city(),
-        lead.ownerId(),
-        details.description(),
-        details.attributes(),
-        new QualificationInput(
-            new QualificationInput.Budget(
-                toDto(q.budget().amount()), labelOf(q.budget().status(), BudgetStatus::label), q.budget().note()),
-            new QualificationInput.Authority(
-                q.authority().decisionMaker(),
-                labelOf(q.authority().purchaseProcess(), PurchaseProcess::label),
-                q.authority().note()),
-            new QualificationInput.Need(labelOf(q.need().level(), NeedLevel::label), q.need().note()),
-            new QualificationInput.Timeline(
-                labelOf(q.timeline().purchaseTimeframe(), PurchaseTimeframe::label), q.timeline().note()),
-            new QualificationInput.Fit(q.fit().note())));
-  }
-
-  public LeadResponse toResponse(Lead lead) {
-    LeadDetails details = lead.details();
-    Qualification q = lead.qualification();
-    return new LeadResponse(
-        lead.id(),
-        details.firstName(),
-        details.lastName(),
-        details.companyName(),
-        details.jobTitle(),
-        details.email(),
-        details.phone(),
-        details.website(),
-        labelOf(details.source(), LeadSource::label),
-        details.industry(),
-        details.numberOfEmployees(),
-        toDto(details.annualRevenue()),
-        details.country(),
-        details.city(),
-        lead.ownerId(),
-        details.description(),
-        details.attributes(),
-        new QualificationResponse(
-            new QualificationResponse.Budget(
-                toDto(q.budget().amount()),
-                labelOf(q.budget().status(), BudgetStatus::label),
-                q.budget().note(),
-                by(q.budget().captured()),
-                at(q.budget().captured())),
-            new QualificationResponse.Authority(
-                q.authority().decisionMaker(),
-                labelOf(q.authority().purchaseProcess(), PurchaseProcess::label),
-                q.authority().note(),
-                by(q.authority().captured()),
-                at(q.authority().captured())),
-            new QualificationResponse.Need(
-                labelOf(q.need().level(), NeedLevel::label), q.need().note(), by(q.need().captured()), at(q.need().captured())),
-            new QualificationResponse.Timeline(
-                labelOf(q.timeline().purchaseTimeframe(), PurchaseTimeframe::label),
-                q.timeline().note(),
-                by(q.timeline().captured()),
-                at(q.timeline().captured())),
-            new QualificationResponse.Fit(q.fit().note(), by(q.fit().captured()), at(q.fit().captured()))),
-        lead.state().label(),
-        lead.statusReason().label(),
-        lead.statusReason().code(),
-        lead.nurtureUntil(),
-        toResponse(lead.conversion()),
-        lead.createdAt(),
-        lead.updatedAt(),
-        lead.version());
-  }
-
-  static ConversionResponse toResponse(org.leadflow.lead.domain.Conversion conversion) {
-    return conversion == null
-        ? null
-        : new ConversionResponse(
-            conversion.id(),
-            conversion.status().label(),
-            conversion.opportunityId(),
-            conversion.accountId(),
-            conversion.contactId(),
-            conversion.failureReason(),
-            conversion.failureDetail(),
-            conversion.requestedAt(),
-            conversion.resolvedAt());
   }
 
   private Qualification qualification(List<FieldError> errors, QualificationInput input) {
@@ -279,24 +178,6 @@ public class LeadMapper {
             errors.add(new FieldError(field, "must have at most " + MAX_ATTRIBUTE_STRING_LENGTH + " characters"));
           }
         });
-  }
-
-  static MoneyDto toDto(Money money) {
-    return money == null
-        ? null
-        : new MoneyDto(money.decimalAmount(), money.currency());
-  }
-
-  private static <E> String labelOf(E value, Function<E, String> label) {
-    return value == null ? null : label.apply(value);
-  }
-
-  private static String by(Capture capture) {
-    return capture == null ? null : capture.by();
-  }
-
-  private static java.time.Instant at(Capture capture) {
-    return capture == null ? null : capture.at();
   }
 
   private static String trim(String text) {

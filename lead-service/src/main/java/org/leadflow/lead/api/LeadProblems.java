@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
+import org.leadflow.lead.application.IdempotencyKeyReusedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leadflow.lead.domain.TransitionNotAllowedException;
 import org.leadflow.lead.service.LeadNotFoundException;
@@ -63,7 +64,7 @@ public class LeadProblems {
     return concurrentChange(new OptimisticLockException(failure), uri);
   }
   @ServerExceptionMapper
-  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+  public Response keyReused(IdempotencyKeyReusedException failure, UriInfo uri) {
     return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
   }
   @ServerExceptionMapper

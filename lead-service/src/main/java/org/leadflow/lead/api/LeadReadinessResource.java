@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.api.PolicyBodies.ReadinessResponse;
-import org.leadflow.lead.service.QualificationPolicies;
+import org.leadflow.lead.application.QualificationPolicies;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;

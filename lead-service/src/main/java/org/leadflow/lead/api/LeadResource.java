@@ -32,9 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.CreateLead;
+import org.leadflow.lead.application.EditLead;
 import org.leadflow.lead.domain.Lead;
-import org.leadflow.lead.service.LeadService;
-import org.leadflow.lead.service.StuckConversions;
+import org.leadflow.lead.domain.LeadFields;
+import org.leadflow.lead.service.LeadQueries;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.Problem;
@@ -56,12 +59,15 @@ public class LeadResource {
           + "\"attributes\":{\"campaign\":\"spring-expo\"},"
           + "\"qualification\":{\"budget\":{\"status\":\"Can Buy\",\"amount\":{\"amount\":\"50000.00\",\"currency\":\"GBP\"}}}}";
 
-  @Inject LeadService leads;
-  @Inject LeadMapper mapper;
+  @Inject Commands commands;
+  @Inject CreateLead createLead;
+  @Inject EditLead editLead;
+  @Inject LeadQueries leads;
+  @Inject LeadMapper requests;
+  @Inject LeadResponseMapper mapper;
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
-  @Inject StuckConversions stuckConversions;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -79,19 +85,15 @@ public class LeadResource {
       @NotNull LeadInput request,
       @Parameter(description = "Makes retries safe: a repeat returns the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @Context UriInfo uri) {
-    return idempotent.run(
-        "create-lead",
-        idempotencyKey,
-        request,
-        () ->
-            leads
-                .capture(mapper.toEdit(request), callers.get())
-                .map(
-                    lead ->
-                        Response.created(uri.getAbsolutePathBuilder().path(lead.id().toString()).build())
-                            .tag(Preconditions.etag(lead.version()))
-                            .entity(mapper.toResponse(lead))
-                            .build()));
+    return commands
+        .run(
+            createLead,
+            () -> new CreateLead.Command(requests.toEdit(request), callers.get()),
+            idempotent.key("create-lead", idempotencyKey, request),
+            lead ->
+                IdempotentRequests.created(
+                    uri.getAbsolutePathBuilder().path(lead.id().toString()).build(), mapper.toResponse(lead), lead.version()))
+        .map(IdempotentRequests::response);
   }
 
   @GET
@@ -134,9 +136,8 @@ public class LeadResource {
     if (!patch.isObject()) {
       throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
     }
-    return leads
-        .update(id, Preconditions.expectedVersion(ifMatch), callers.get(), lead -> mapper.toEdit(patched(lead, patch)))
-        .map(this::ok);
+    var edit = new EditLead.Command(id, Preconditions.expectedVersion(ifMatch), lead -> requests.toEdit(patched(lead, patch)), callers.get());
+    return commands.run(editLead, edit).map(this::ok);
   }
 
   @GET
@@ -145,12 +146,12 @@ public class LeadResource {
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
-        .list(parameters.toQuery(stuckConversions.stuckBefore()), callers.get())
+        .list(parameters.toQuery(), callers.get())
         .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
   }
 
   private LeadInput patched(Lead lead, JsonNode patch) {
-    JsonNode merged = MergePatch.apply(json.valueToTree(mapper.toInput(lead)), patch);
+    JsonNode merged = MergePatch.apply(json.valueToTree(MergePatch.nested(LeadFields.of(lead))), patch);
     LeadInput input;
     try {
       input = json.treeToValue(merged, LeadInput.class);

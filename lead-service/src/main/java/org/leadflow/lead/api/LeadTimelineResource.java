@@ -28,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadflow.lead.service.LeadService;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.LogActivity;
+import org.leadflow.lead.service.LeadQueries;
 import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
@@ -43,7 +45,9 @@ import org.leadflow.web.security.Roles;
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class LeadTimelineResource {
 
-  @Inject LeadService leads;
+  @Inject Commands commands;
+  @Inject LogActivity logActivity;
+  @Inject LeadQueries leads;
   @Inject ActivityMapper activityMapper;
   @Inject HistoryMapper historyMapper;
   @Inject CurrentCaller callers;
@@ -75,18 +79,15 @@ public class LeadTimelineResource {
       @Valid @NotNull ActivityRequest request,
       @Context UriInfo uri) {
     var details = activityMapper.toDetails(request);
-    return idempotent.run(
-        "log-activity:" + id,
-        idempotencyKey,
-        request,
-        () ->
-            leads
-                .logActivity(id, details, callers.get())
-                .map(
-                    activity ->
-                        Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())
-                            .entity(activityMapper.toResponse(activity))
-                            .build()));
+    return commands
+        .run(
+            logActivity,
+            () -> new LogActivity.Command(id, details, callers.get()),
+            idempotent.key("log-activity:" + id, idempotencyKey, request),
+            activity ->
+                IdempotentRequests.created(
+                    uri.getAbsolutePathBuilder().path(activity.id().toString()).build(), activityMapper.toResponse(activity), null))
+        .map(IdempotentRequests::response);
   }
 
   @GET

@@ -178,8 +178,8 @@ final class PolicyMapper {
         profile.industries(),
         profile.minEmployees(),
         profile.maxEmployees(),
-        LeadMapper.toDto(profile.minAnnualRevenue()),
-        LeadMapper.toDto(profile.maxAnnualRevenue()),
+        LeadResponseMapper.toDto(profile.minAnnualRevenue()),
+        LeadResponseMapper.toDto(profile.maxAnnualRevenue()),
         profile.countries(),
         profile.sources());
   }
@@ -214,7 +214,7 @@ final class PolicyMapper {
   /** A value as the API writes it: amounts as {amount, currency}, numbers as numbers. */
   private static Object shown(Object value) {
     if (value instanceof Money money) {
-      return LeadMapper.toDto(money);
+      return LeadResponseMapper.toDto(money);
     }
     if (value instanceof BigDecimal number) {
       BigDecimal plain = number.stripTrailingZeros();

@@ -34,7 +34,9 @@ import org.leadflow.lead.api.PolicyBodies.PolicyInput;
 import org.leadflow.lead.api.PolicyBodies.PolicyPage;
 import org.leadflow.lead.api.PolicyBodies.PolicyResponse;
 import org.leadflow.lead.domain.policy.PublishedPolicy;
-import org.leadflow.lead.service.QualificationPolicies;
+import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.QualificationPolicies;
+import org.leadflow.lead.application.SaveQualificationPolicy;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.PageParameters;
@@ -64,6 +66,8 @@ public class QualificationPolicyResource {
           + " \"note\": \"Enterprise deals need a budget of 10,000 EUR\"}";
 
   @Inject QualificationPolicies policies;
+  @Inject Commands commands;
+  @Inject SaveQualificationPolicy save;
   @Inject CurrentCaller callers;
 
   @GET
@@ -91,7 +95,8 @@ public class QualificationPolicyResource {
   public Uni<Response> replace(
       @Parameter(in = ParameterIn.HEADER, description = "ETag of the version the change is based on; 412 when another is in force", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull PolicyInput input) {
-    return policies.replace(Preconditions.expectedVersion(ifMatch), PolicyMapper.toPolicy(input), input.note(), callers.get()).map(QualificationPolicyResource::ok);
+    var command = new SaveQualificationPolicy.Command(Preconditions.expectedVersion(ifMatch), PolicyMapper.toPolicy(input), input.note(), callers.get());
+    return commands.run(save, command).map(QualificationPolicyResource::ok);
   }
 
   @GET
@@ -131,14 +136,14 @@ public class QualificationPolicyResource {
   }
 
   @ServerExceptionMapper
-  public Response stale(QualificationPolicies.StalePolicyException failure, UriInfo uri) {
+  public Response stale(SaveQualificationPolicy.StalePolicyException failure, UriInfo uri) {
     return Response.fromResponse(Problems.answer(412, "stale-version", "The qualification policy has changed", failure.getMessage(), uri, null, null))
         .tag(new EntityTag(Integer.toString(failure.currentVersion())))
         .build();
   }
 
   @ServerExceptionMapper
-  public Response concurrent(QualificationPolicies.ConcurrentPolicyChangeException failure, UriInfo uri) {
+  public Response concurrent(SaveQualificationPolicy.ConcurrentPolicyChangeException failure, UriInfo uri) {
     return Problems.answer(409, "concurrent-change", "The policy was changed at the same time", failure.getMessage(), uri, null, null);
   }
 

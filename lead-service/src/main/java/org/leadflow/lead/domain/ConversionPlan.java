@@ -57,4 +57,46 @@ public record ConversionPlan(
         createOpportunity ? TimeOrderedIds.next() : null,
         opportunity);
   }
+
+  /**
+   * The plan for {@code lead} of the conversion {@code request} asks for, by the conversion's
+   * policies ({@link ConversionOptionsPolicy}, {@link OpportunityNamePolicy}, {@link
+   * EstimatedValuePolicy}), with fresh ids for the records to create.
+   */
+  public static ConversionPlan forLead(ConversionRequest request, Lead lead) {
+    LeadDetails details = lead.details();
+    ConversionRequest.Opportunity asked = request.opportunity();
+    return of(
+        ConversionOptionsPolicy.createAccount(request, details),
+        ConversionOptionsPolicy.createContact(request, details),
+        ConversionOptionsPolicy.createOpportunity(request),
+        request.existingAccountId(),
+        request.existingContactId(),
+        new OpportunityDraft(
+            OpportunityNamePolicy.nameFor(asked == null ? null : asked.name(), details),
+            EstimatedValuePolicy.valueOf(asked, lead.qualification().budget().amount()),
+            asked == null ? null : asked.estimatedCloseDate(),
+            asked == null ? List.of() : asked.lines()));
+  }
+
+  /**
+   * The plan of the lead's current conversion, as it was published: the request it was asked with,
+   * planned again for the lead (which cannot have changed since: Qualified is final), with the
+   * conversion's own ids.
+   */
+  public static ConversionPlan current(ConversionRequest request, Lead lead) {
+    ConversionPlan planned = forLead(request, lead);
+    Conversion conversion = lead.conversion();
+    return new ConversionPlan(
+        conversion.id(),
+        planned.createAccount(),
+        planned.createContact(),
+        planned.createOpportunity(),
+        planned.existingAccountId(),
+        planned.existingContactId(),
+        conversion.accountId(),
+        conversion.contactId(),
+        conversion.opportunityId(),
+        planned.opportunity());
+  }
 }

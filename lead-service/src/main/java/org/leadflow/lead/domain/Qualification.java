@@ -1,5 +1,11 @@
 package org.leadflow.lead.domain;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -7,9 +13,18 @@ import java.util.Objects;
  * What a seller found out while qualifying (docs/architecture.md, section Qualification data): budget, authority, need,
  * timeline and fit, each with a note and who captured it when. The values and notes are what a
  * seller enters; the captures are set by the lead when a criterion's values change.
+ *
+ * <p>Embedded in {@link Lead}, each criterion in the columns named on it ({@code budget_status},
+ * {@code budget_captured_by}, ...). A criterion whose columns are all empty is read back as its
+ * {@code NONE}, a qualification without any as {@link #EMPTY}.
  */
+@Embeddable
 public record Qualification(
-    Budget budget, Authority authority, Need need, Timeline timeline, Fit fit) {
+    @Embedded Budget budget,
+    @Embedded Authority authority,
+    @Embedded Need need,
+    @Embedded Timeline timeline,
+    @Embedded Fit fit) {
 
   public static final Qualification EMPTY =
       new Qualification(Budget.NONE, Authority.NONE, Need.NONE, Timeline.NONE, Fit.NONE);
@@ -36,7 +51,18 @@ public record Qualification(
         entered.fit.sameAs(fit) ? fit : entered.fit.capturedAs(now));
   }
 
-  public record Budget(Money amount, BudgetStatus status, String note, Capture captured) {
+  @Embeddable
+  public record Budget(
+      @Embedded
+          @AttributeOverride(name = "amount", column = @Column(name = "budget_amount"))
+          @AttributeOverride(name = "currency", column = @Column(name = "budget_currency"))
+          Money amount,
+      @Enumerated(EnumType.STRING) @Column(name = "budget_status") BudgetStatus status,
+      @Column(name = "budget_note") String note,
+      @Embedded
+          @AttributeOverride(name = "by", column = @Column(name = "budget_captured_by"))
+          @AttributeOverride(name = "at", column = @Column(name = "budget_captured_at"))
+          Capture captured) {
     public static final Budget NONE = new Budget(null, null, null, null);
 
     boolean sameAs(Budget other) {
@@ -48,7 +74,15 @@ public record Qualification(
     }
   }
 
-  public record Authority(Boolean decisionMaker, PurchaseProcess purchaseProcess, String note, Capture captured) {
+  @Embeddable
+  public record Authority(
+      @Column(name = "decision_maker") Boolean decisionMaker,
+      @Enumerated(EnumType.STRING) @Column(name = "purchase_process") PurchaseProcess purchaseProcess,
+      @Column(name = "authority_note") String note,
+      @Embedded
+          @AttributeOverride(name = "by", column = @Column(name = "authority_captured_by"))
+          @AttributeOverride(name = "at", column = @Column(name = "authority_captured_at"))
+          Capture captured) {
     public static final Authority NONE = new Authority(null, null, null, null);
 
     boolean sameAs(Authority other) {
@@ -62,7 +96,14 @@ public record Qualification(
     }
   }
 
-  public record Need(NeedLevel level, String note, Capture captured) {
+  @Embeddable
+  public record Need(
+      @Enumerated(EnumType.STRING) @Column(name = "need") NeedLevel level,
+      @Column(name = "need_note") String note,
+      @Embedded
+          @AttributeOverride(name = "by", column = @Column(name = "need_captured_by"))
+          @AttributeOverride(name = "at", column = @Column(name = "need_captured_at"))
+          Capture captured) {
     public static final Need NONE = new Need(null, null, null);
 
     boolean sameAs(Need other) {
@@ -74,7 +115,14 @@ public record Qualification(
     }
   }
 
-  public record Timeline(PurchaseTimeframe purchaseTimeframe, String note, Capture captured) {
+  @Embeddable
+  public record Timeline(
+      @Enumerated(EnumType.STRING) @Column(name = "purchase_timeframe") PurchaseTimeframe purchaseTimeframe,
+      @Column(name = "timeline_note") String note,
+      @Embedded
+          @AttributeOverride(name = "by", column = @Column(name = "timeline_captured_by"))
+          @AttributeOverride(name = "at", column = @Column(name = "timeline_captured_at"))
+          Capture captured) {
     public static final Timeline NONE = new Timeline(null, null, null);
 
     boolean sameAs(Timeline other) {
@@ -87,7 +135,13 @@ public record Qualification(
   }
 
   /** Fit with the ideal customer profile; its data are the lead's industry, size, revenue and country. */
-  public record Fit(String note, Capture captured) {
+  @Embeddable
+  public record Fit(
+      @Column(name = "fit_note") String note,
+      @Embedded
+          @AttributeOverride(name = "by", column = @Column(name = "fit_captured_by"))
+          @AttributeOverride(name = "at", column = @Column(name = "fit_captured_at"))
+          Capture captured) {
     public static final Fit NONE = new Fit(null, null);
 
     boolean sameAs(Fit other) {

@@ -14,8 +14,8 @@ import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
 import org.leadflow.lead.config.OpportunityEventsConfig;
+import org.leadflow.lead.application.RecordConversionOutcome;
 import org.leadflow.lead.service.LeadNotFoundException;
-import org.leadflow.lead.service.LeadService;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
 import org.leadflow.messaging.EventConsumer;
@@ -54,7 +54,7 @@ public class OpportunityEventsConsumer implements EventConsumer {
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
 
   @Inject Inbox inbox;
-  @Inject LeadService leads;
+  @Inject RecordConversionOutcome outcomes;
   @Inject ConsumedEventCounter consumed;
   @Inject ConsumerFailures failures;
   @Inject OpportunityEventsConfig config;
@@ -87,8 +87,8 @@ public class OpportunityEventsConsumer implements EventConsumer {
   }
 
   private Uni<Inbox.Outcome> attempt(IncomingEvent event) {
-    Answer answer = read(event);
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> answer.apply(leads).replaceWith(Inbox.Outcome.PROCESSED)))
+    RecordConversionOutcome.Command answer = read(event);
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcomes.handle(answer).replaceWith(Inbox.Outcome.PROCESSED)))
         .onFailure(LeadNotFoundException.class)
         .transform(failure -> new UnprocessableEventException(event.type() + " answers about a lead that does not exist: " + failure.getMessage()))
         .onFailure(ConsumerFailures::isDataException)
@@ -100,25 +100,20 @@ public class OpportunityEventsConsumer implements EventConsumer {
   }
 
   /** An answer read and checked: what it does to its lead. */
-  private interface Answer {
-    Uni<?> apply(LeadService leads);
-  }
-
-  private Answer read(IncomingEvent event) {
+  private RecordConversionOutcome.Command read(IncomingEvent event) {
     if (OpportunityEventTypes.CREATED.equals(event.type())) {
       OpportunityCreated created = read(event, OpportunityCreated.class);
       if (created.originatingLeadId() == null || created.conversionId() == null) {
         throw new UnprocessableEventException("opportunity.created without originatingLeadId or conversionId");
       }
-      return service ->
-          service.conversionCompleted(
-              created.originatingLeadId(), created.conversionId(), created.opportunityId(), created.accountId(), created.contactId());
+      return RecordConversionOutcome.Command.completed(
+          created.originatingLeadId(), created.conversionId(), created.opportunityId(), created.accountId(), created.contactId());
     }
     ConversionFailed failed = read(event, ConversionFailed.class);
     if (failed.originatingLeadId() == null || failed.conversionId() == null) {
       throw new UnprocessableEventException("conversion-failed without originatingLeadId or conversionId");
     }
-    return service -> service.conversionFailed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail());
+    return RecordConversionOutcome.Command.failed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail());
   }
 
   private <T> T read(IncomingEvent event, Class<T> type) {

@@ -16,11 +16,11 @@ import org.leadflow.messaging.Outbox;
  * ({@code leadflow.lead.qualification-policy-changed.v1}), in the transaction that saves it.
  */
 @ApplicationScoped
-class PolicyEvents {
+public class PolicyEvents {
 
   @Inject Outbox outbox;
 
-  Uni<Void> inForce(PublishedPolicy published) {
+  public Uni<Void> inForce(PublishedPolicy published) {
     return outbox
         .append(
             LeadEventTypes.QUALIFICATION_POLICY_AGGREGATE_TYPE,

@@ -26,10 +26,10 @@ import org.leadflow.lead.persistence.LeadRepository;
 public class StuckConversions {
 
   /** A Panache condition on the lead: its conversion is stuck (parameter {@code stuckBefore}). */
-  public static final String CONDITION = "conversionStatus = :pending and conversionRequestedAt < :stuckBefore";
+  public static final String CONDITION = "conversion.status = :pending and conversion.requestedAt < :stuckBefore";
   /** The opposite of {@link #CONDITION}: never qualified, resolved, or pending for a shorter time. */
   public static final String NOT_STUCK =
-      "conversionStatus is null or conversionStatus <> :pending or conversionRequestedAt >= :stuckBefore";
+      "conversion.status is null or conversion.status <> :pending or conversion.requestedAt >= :stuckBefore";
 
   private final AtomicLong stuck = new AtomicLong();
 

@@ -1,0 +1,50 @@
+package org.leadflow.lead.application;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.domain.ConversionRequest;
+import org.leadflow.lead.domain.Lead;
+import org.leadflow.lead.domain.LeadEvent;
+import org.leadflow.lead.persistence.LeadRepository;
+import org.leadflow.web.security.Caller;
+
+/**
+ * Qualifies an Open lead and requests its conversion (docs/architecture.md, section Conversion): the
+ * lead becomes Qualified and {@code leadflow.lead.qualified.v1} is recorded with the ids chosen for
+ * the records to create, in one transaction. The plan follows the conversion's domain policies
+ * ({@link ConversionPlan#forLead}).
+ *
+ * <p>A dry run is the same qualify, stopped before commit: every check is made and the lead
+ * qualified, then the change is undone and the transaction rolled back; it answers the lead as it is
+ * and the plan.
+ */
+@ApplicationScoped
+public class QualifyLead implements CommandHandler<QualifyLead.Command, QualifyLead.Result> {
+
+  /** @param request the request as received (JSON), kept on the lead for a retry */
+  public record Command(
+      UUID leadId, Optional<Long> expectedVersion, ConversionRequest options, String request, boolean dryRun, Caller caller) {}
+
+  /** The lead (after qualifying; as it is, for a dry run) and the plan of its conversion. */
+  public record Result(Lead lead, ConversionPlan plan) {}
+
+  @Inject LeadChanges changes;
+  @Inject LeadRepository leads;
+
+  @Override
+  public Uni<Result> handle(Command command) {
+    return changes
+        .find(command.leadId(), command.expectedVersion(), command.caller())
+        .chain(lead -> {
+          ConversionPlan plan = ConversionPlan.forLead(command.options(), lead);
+          List<LeadEvent> events = lead.qualify(plan, command.request(), LeadChanges.actorOf(command.caller()), changes.now());
+          Uni<?> done = command.dryRun() ? leads.rollBack(lead) : changes.record(lead, events);
+          return done.replaceWith(new Result(lead, plan));
+        });
+  }
+}

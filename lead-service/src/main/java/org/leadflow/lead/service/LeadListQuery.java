@@ -1,0 +1,109 @@
+package org.leadflow.lead.service;
+
+import io.quarkus.panache.common.Sort;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leadflow.lead.domain.ConversionStatus;
+import org.leadflow.lead.domain.LeadSource;
+import org.leadflow.lead.domain.LeadState;
+import org.leadflow.lead.domain.StatusReason;
+
+/**
+ * What a caller asks of the lead list ({@code GET /leads}): filters that combine with AND (null: none),
+ * the sort and the page.
+ *
+ * @param country an ISO 3166-1 alpha-2 code, upper case
+ * @param text free text over first and last name, company and email (lower case, stripped)
+ * @param conversionStuck true: only conversions pending longer than {@code
+ *     leadflow.conversion.stuck-after}; false: all others
+ * @param sortBy one of {@link #sortableFields()}
+ */
+public record LeadListQuery(
+    LeadState state,
+    StatusReason statusReason,
+    LeadSource source,
+    ConversionStatus conversionStatus,
+    Boolean conversionStuck,
+    String ownerId,
+    String country,
+    Instant createdFrom,
+    Instant createdTo,
+    Instant updatedFrom,
+    Instant updatedTo,
+    String text,
+    String sortBy,
+    boolean descending,
+    int page,
+    int size) {
+
+  /** API sort field → entity attribute. */
+  private static final Map<String, String> SORTABLE =
+      Map.of(
+          "createdAt", "createdAt",
+          "updatedAt", "updatedAt",
+          "lastName", "details.lastName",
+          "companyName", "details.companyName",
+          "country", "details.country",
+          "state", "state");
+
+  /** The fields the list sorts by, as the API names them. */
+  public static Set<String> sortableFields() {
+    return SORTABLE.keySet();
+  }
+
+  /** @param stuckBefore conversions asked for before it and still pending are stuck */
+  LeadQueries.LeadQuery toQuery(Instant stuckBefore) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    condition(conditions, parameters, "state", "state", state);
+    condition(conditions, parameters, "statusReason", "statusReason", statusReason);
+    condition(conditions, parameters, "details.source", "source", source);
+    condition(conditions, parameters, "conversion.status", "conversionStatus", conversionStatus);
+    if (conversionStuck != null) {
+      conditions.add("(" + (conversionStuck ? StuckConversions.CONDITION : StuckConversions.NOT_STUCK) + ")");
+      parameters.put("pending", ConversionStatus.PENDING);
+      parameters.put("stuckBefore", stuckBefore);
+    }
+    condition(conditions, parameters, "ownerId", "ownerId", ownerId);
+    condition(conditions, parameters, "details.country", "country", country);
+    range(conditions, parameters, "createdAt", ">=", "createdFrom", createdFrom);
+    range(conditions, parameters, "createdAt", "<", "createdTo", createdTo);
+    range(conditions, parameters, "updatedAt", ">=", "updatedFrom", updatedFrom);
+    range(conditions, parameters, "updatedAt", "<", "updatedTo", updatedTo);
+    if (text != null) {
+      conditions.add(
+          "(lower(details.firstName) like :q escape '\\' or lower(details.lastName) like :q escape '\\'"
+              + " or lower(details.companyName) like :q escape '\\' or lower(details.email) like :q escape '\\')");
+      parameters.put("q", "%" + escapeLike(text) + "%");
+    }
+    Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+    // id breaks ties so that pages never overlap or skip rows.
+    Sort order = Sort.by(SORTABLE.get(sortBy), direction).and("id", direction);
+    String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    return new LeadQueries.LeadQuery(where, parameters, order, page, size);
+  }
+
+  private static void condition(
+      List<String> conditions, Map<String, Object> parameters, String attribute, String parameter, Object value) {
+    if (value != null) {
+      conditions.add(attribute + " = :" + parameter);
+      parameters.put(parameter, value);
+    }
+  }
+
+  private static void range(
+      List<String> conditions, Map<String, Object> parameters, String attribute, String operator, String name, Object value) {
+    if (value != null) {
+      conditions.add(attribute + " " + operator + " :" + name);
+      parameters.put(name, value);
+    }
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
