@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.leadflow.devstack.run.LeadflowService;
 
 /**
- * Reading leads from a large table: {@code GET /api/v1/leads/{id}} of random leads, and the first
- * pages of a filtered list sorted newest first, as a seller's list view asks for them.
+ * Reading leads from a large table: {@code GET /api/v1/leads/{id}} of random leads, their readiness,
+ * and the first pages of a filtered list sorted newest first, as a seller's list view asks for them.
  */
 final class Reads {
 
@@ -43,15 +43,24 @@ final class Reads {
   }
 
   Measurement getById(double perSecond, Duration warmUp, Duration duration) throws SQLException {
+    return getOne("GET one lead", "", perSecond, warmUp, duration);
+  }
+
+  /** {@code GET /api/v1/leads/{id}/readiness}: the lead measured against the qualification policy in force. */
+  Measurement readiness(double perSecond, Duration warmUp, Duration duration) throws SQLException {
+    return getOne("readiness of one lead", "/readiness", perSecond, warmUp, duration);
+  }
+
+  private Measurement getOne(String name, String subPath, double perSecond, Duration warmUp, Duration duration) throws SQLException {
     List<UUID> ids = sampleIds(20_000);
     HttpClient client = load.client(stack.port(LeadflowService.LEAD_SERVICE), 32);
     return load.fixedRate(
-        "GET one lead at " + (int) perSecond + "/s",
+        name + " at " + (int) perSecond + "/s",
         client,
         perSecond,
         warmUp,
         duration,
-        index -> Request.get("/api/v1/leads/" + ids.get((int) (index % ids.size()))),
+        index -> Request.get("/api/v1/leads/" + ids.get((int) (index % ids.size())) + subPath),
         status -> status == 200,
         (index, reply, at) -> {});
   }

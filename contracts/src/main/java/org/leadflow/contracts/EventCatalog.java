@@ -9,6 +9,7 @@ import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadReactivated;
 import org.leadflow.contracts.lead.LeadUpdated;
+import org.leadflow.contracts.lead.QualificationPolicyChanged;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
@@ -40,6 +41,7 @@ public final class EventCatalog {
     types.put(LeadEventTypes.DISQUALIFIED, LeadDisqualified.class);
     types.put(LeadEventTypes.REACTIVATED, LeadReactivated.class);
     types.put(LeadEventTypes.QUALIFIED, LeadQualified.class);
+    types.put(LeadEventTypes.QUALIFICATION_POLICY_CHANGED, QualificationPolicyChanged.class);
     types.put(OpportunityEventTypes.CREATED, OpportunityCreated.class);
     types.put(OpportunityEventTypes.CONVERSION_FAILED, ConversionFailed.class);
     return Map.copyOf(types);

@@ -1,5 +1,7 @@
 package org.leadflow.contracts.lead;
 
+import java.util.UUID;
+
 /** CloudEvents {@code type} values of the events on {@code lead-events}. */
 public final class LeadEventTypes {
 
@@ -16,6 +18,18 @@ public final class LeadEventTypes {
 
   /** An Open lead was qualified: opportunity-service converts it (docs/architecture.md, section Conversion). */
   public static final String QUALIFIED = "leadflow.lead.qualified.v1";
+
+  /**
+   * A version of the qualification policy came into force. Keyed by {@link #QUALIFICATION_POLICY_ID}:
+   * every version is on one partition, in order.
+   */
+  public static final String QUALIFICATION_POLICY_CHANGED = "leadflow.lead.qualification-policy-changed.v1";
+
+  /** The record key and {@code ce_subject} of the qualification policy's events: there is one policy. */
+  public static final UUID QUALIFICATION_POLICY_ID = UUID.fromString("0f1c1e5a-9b6d-4c3e-8a57-7a3f2d0c5e11");
+
+  /** Aggregate type of the qualification policy's events in lead-service's outbox. */
+  public static final String QUALIFICATION_POLICY_AGGREGATE_TYPE = "qualification-policy";
 
   /** {@code ce_source} of every event lead-service publishes. */
   public static final String SOURCE = "/leadflow/lead-service";

@@ -250,33 +250,54 @@ final class DemoLeads {
   }
 
   /**
-   * What sellers found out: full BANT for leads about to be qualified, a partial picture for
-   * contacted ones, nothing yet for the others.
+   * What sellers found out, so that the default qualification policy finds leads in every readiness
+   * state: full BANT for qualified leads; among contacted ones, some ready to qualify (every required
+   * criterion met), some that fail one (no committed budget, or no real need), some with a partial
+   * picture (required criteria unknown); nothing yet for the others.
    */
   private Map<String, Object> qualification(DemoLeadStatus status, DemoCountry country) {
     if (status == DemoLeadStatus.QUALIFIED) {
-      BigDecimal budget =
-          BigDecimal.valueOf(20_000L + random.nextInt(180_001))
-              .multiply(country.unitsPerUsDollar())
-              .setScale(Currency.getInstance(country.currency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
-      Map<String, Object> qualification = new LinkedHashMap<>();
-      qualification.put(
-          "budget",
-          Map.of(
-              "amount", Map.of("amount", roundToSignificantDigits(budget, 2).toPlainString(), "currency", country.currency()),
-              "status", chance(0.5) ? "Can Buy" : "Will Buy"));
-      qualification.put("authority", Map.of("decisionMaker", chance(0.7), "purchaseProcess", chance(0.6) ? "Committee" : "Individual"));
-      qualification.put("need", Map.of("level", chance(0.7) ? "Must Have" : "Should Have"));
-      qualification.put("timeline", Map.of("purchaseTimeframe", chance(0.6) ? "This Quarter" : "Next Quarter"));
-      qualification.put("fit", Map.of("note", "Matches the ideal customer profile."));
-      return qualification;
+      return fullBant(country, chance(0.5) ? "Can Buy" : "Will Buy");
     }
-    if (status == DemoLeadStatus.CONTACTED && chance(0.5)) {
+    if (status != DemoLeadStatus.CONTACTED) {
+      return null;
+    }
+    double picture = random.nextDouble();
+    if (picture < 0.3) {
+      return fullBant(country, chance(0.5) ? "May Buy" : "Can Buy");
+    }
+    if (picture < 0.45) {
+      return Map.of(
+          "budget", Map.of("status", "No Committed Budget"),
+          "need", Map.of("level", "Should Have"));
+    }
+    if (picture < 0.55) {
+      return Map.of("need", Map.of("level", "No Need", "note", "Happy with their current supplier."));
+    }
+    if (picture < 0.85) {
       return Map.of(
           "need", Map.of("level", chance(0.5) ? "Should Have" : "Good to Have"),
           "timeline", Map.of("purchaseTimeframe", chance(0.5) ? "This Year" : "Unknown"));
     }
     return null;
+  }
+
+  private Map<String, Object> fullBant(DemoCountry country, String budgetStatus) {
+    BigDecimal budget =
+        BigDecimal.valueOf(20_000L + random.nextInt(180_001))
+            .multiply(country.unitsPerUsDollar())
+            .setScale(Currency.getInstance(country.currency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP);
+    Map<String, Object> qualification = new LinkedHashMap<>();
+    qualification.put(
+        "budget",
+        Map.of(
+            "amount", Map.of("amount", roundToSignificantDigits(budget, 2).toPlainString(), "currency", country.currency()),
+            "status", budgetStatus));
+    qualification.put("authority", Map.of("decisionMaker", chance(0.7), "purchaseProcess", chance(0.6) ? "Committee" : "Individual"));
+    qualification.put("need", Map.of("level", chance(0.7) ? "Must Have" : "Should Have"));
+    qualification.put("timeline", Map.of("purchaseTimeframe", chance(0.6) ? "This Quarter" : "Next Quarter"));
+    qualification.put("fit", Map.of("note", "Matches the ideal customer profile."));
+    return qualification;
   }
 
   private String companyName(DemoCountry country, Faker faker) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -170,5 +171,35 @@ class DemoLeadsTest {
 
   private static <T> Set<T> distinct(Function<CreateLeadRequest, T> field) {
     return values(field).stream().collect(Collectors.toSet());
+  }
+
+  /**
+   * The default qualification policy requires a need (Must Have or Should Have) and a budget (May,
+   * Can or Will Buy): among the open leads, some meet both, some fail one, some leave them unknown.
+   */
+  @Test
+  void openLeadsAreInEveryReadinessStateOfTheDefaultPolicy() {
+    List<Map<String, Object>> contacted =
+        leads.stream().filter(lead -> lead.intendedStatus() == DemoLeadStatus.CONTACTED).map(lead -> lead.request().qualification()).toList();
+    Function<Map<String, Object>, String> readiness =
+        qualification -> {
+          if (qualification == null) {
+            return "nothing known";
+          }
+          Object need = valueAt(qualification, "need", "level");
+          Object budget = valueAt(qualification, "budget", "status");
+          if ("No Need".equals(need) || "No Committed Budget".equals(budget)) {
+            return "fails a required criterion";
+          }
+          return need != null && budget != null ? "ready to qualify" : "required criteria unknown";
+        };
+
+    assertThat(contacted.stream().map(readiness).collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
+        .containsOnlyKeys("nothing known", "fails a required criterion", "ready to qualify", "required criteria unknown")
+        .allSatisfy((state, count) -> assertThat(count).as(state).isGreaterThanOrEqualTo(3));
+  }
+
+  private static Object valueAt(Map<String, Object> qualification, String criterion, String member) {
+    return qualification.get(criterion) instanceof Map<?, ?> values ? values.get(member) : null;
   }
 }

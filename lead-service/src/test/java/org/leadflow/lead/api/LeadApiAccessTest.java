@@ -51,7 +51,8 @@ class LeadApiAccessTest {
     REPUBLISH_CONVERSION("POST", "/{id}/conversion/republish", null, "Qualified"),
     LOG_ACTIVITY("POST", "/{id}/activities", Leads.NOTE, "New"),
     ACTIVITIES("GET", "/{id}/activities", null, "New"),
-    HISTORY("GET", "/{id}/history", null, "New");
+    HISTORY("GET", "/{id}/history", null, "New"),
+    READINESS("GET", "/{id}/readiness", null, "New");
 
     final String method;
     final String path;
