@@ -194,6 +194,12 @@ public class Problems {
     return answer(403, "forbidden", "Forbidden", "The caller's roles do not allow this", uri, null, null);
   }
 
+  /** An edit without If-Match (RFC 6585). */
+  @ServerExceptionMapper
+  public Response preconditionRequired(IfMatch.PreconditionRequiredException failure, UriInfo uri) {
+    return answer(428, "precondition-required", "If-Match required", failure.getMessage(), uri, null, null);
+  }
+
   @ServerExceptionMapper
   public Response actionForbidden(ActionForbiddenException failure, UriInfo uri) {
     return answer(403, "forbidden", "Forbidden", failure.getMessage(), uri, null, null);

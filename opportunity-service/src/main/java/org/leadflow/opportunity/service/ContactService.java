@@ -1,0 +1,137 @@
+package org.leadflow.opportunity.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.leadflow.opportunity.domain.Changed;
+import org.leadflow.opportunity.domain.ChangedField;
+import org.leadflow.opportunity.domain.Contact;
+import org.leadflow.opportunity.domain.InvalidFieldException;
+import org.leadflow.opportunity.domain.MatchProbe;
+import org.leadflow.opportunity.domain.RecordHistoryEntry;
+import org.leadflow.opportunity.persistence.AccountRepository;
+import org.leadflow.opportunity.persistence.ContactRepository;
+import org.leadflow.opportunity.persistence.MatchKeyLocks;
+import org.leadflow.web.security.Caller;
+
+/**
+ * Contacts users create and edit by hand: each belongs to an account the user may see, is matched
+ * against existing contacts as conversions match them, and has an audit entry for every change.
+ */
+@ApplicationScoped
+public class ContactService {
+
+  private static final String KIND = "contact";
+
+  @Inject ContactRepository contacts;
+  @Inject AccountRepository accounts;
+  @Inject MatchFinder matchFinder;
+  @Inject MatchKeyLocks locks;
+  @Inject RecordHistory history;
+  @Inject Clock clock;
+
+  /** What a user asks of a contact: its fields, and its owner (null: unchanged, or the creator). */
+  public record ContactChange(Contact.Fields fields, String ownerId) {}
+
+  /**
+   * Creates a contact owned by the caller (or, for a sales manager, by the owner named).
+   *
+   * @throws InvalidFieldException when the account is not one the caller may see
+   * @throws DuplicateRecordsException when contacts the caller may see match it, unless {@code allowDuplicate}
+   */
+  @WithTransaction
+  public Uni<Contact> create(ContactChange change, boolean allowDuplicate, Caller caller) {
+    String owner = Owners.ofNew(change.ownerId(), caller);
+    Instant now = clock.instant();
+    Changed<Contact> opened = Contact.open(UUID.randomUUID(), change.fields(), owner, now);
+    Contact contact = opened.record();
+    return visibleAccount(change.fields().accountId(), caller)
+        .chain(() -> refuseDuplicates(contact.id(), change.fields().probe(), allowDuplicate, caller))
+        .chain(() -> contacts.persist(contact))
+        .call(() -> history.record(RecordHistoryEntry.CONTACT, contact.id(), RecordHistoryEntry.CREATED, opened.changes(), caller, now))
+        .call(() -> contacts.flush());
+  }
+
+  /**
+   * Applies what {@code edit} makes of the contact as it is, if the caller may see it and it is still
+   * at {@code expectedVersion}. Duplicates are looked for only when the email or phone changes.
+   */
+  @WithTransaction
+  public Uni<Contact> edit(
+      UUID id, long expectedVersion, Function<Contact, ContactChange> edit, boolean allowDuplicate, Caller caller) {
+    return Visibility.one(contacts, id, Visibility.OWN_OR_LINKED_CONTACT, caller, () -> RecordNotFoundException.contact(id))
+        .chain(
+            contact -> {
+              if (contact.version() != expectedVersion) {
+                throw new StaleRecordException(KIND, expectedVersion, contact.version());
+              }
+              ContactChange change = edit.apply(contact);
+              String owner = Owners.afterEdit(contact.ownerId(), change.ownerId(), caller);
+              MatchProbe before = contact.probe();
+              MatchProbe after = change.fields().probe();
+              Uni<Void> accountChecked =
+                  Objects.equals(contact.accountId(), change.fields().accountId())
+                      ? Uni.createFrom().voidItem()
+                      : visibleAccount(change.fields().accountId(), caller);
+              return accountChecked
+                  .chain(() -> after.equals(before) ? Uni.createFrom().voidItem() : refuseDuplicates(id, after, allowDuplicate, caller))
+                  .chain(
+                      () -> {
+                        Instant now = clock.instant();
+                        List<ChangedField> changes = new ArrayList<>(contact.apply(change.fields()));
+                        changes.addAll(contact.reassign(owner));
+                        return history
+                            .record(RecordHistoryEntry.CONTACT, id, RecordHistoryEntry.UPDATED, changes, caller, now)
+                            .chain(() -> contacts.flush())
+                            .replaceWith(contact);
+                      });
+            })
+        .onFailure()
+        .transform(failure -> StaleRecordException.ifRaced(failure, KIND, expectedVersion));
+  }
+
+  /** One page of the contact's history, newest first, if the caller may see the contact. */
+  @WithSession
+  public Uni<Page<RecordHistoryEntry>> history(UUID id, int page, int size, Caller caller) {
+    return Visibility.one(contacts, id, Visibility.OWN_OR_LINKED_CONTACT, caller, () -> RecordNotFoundException.contact(id))
+        .chain(contact -> history.page(RecordHistoryEntry.CONTACT, id, page, size));
+  }
+
+  /** An account the caller may not see fails as one that does not exist: it names no account. */
+  private Uni<Void> visibleAccount(UUID accountId, Caller caller) {
+    return Visibility.one(
+            accounts,
+            accountId,
+            Visibility.OWN_OR_LINKED_ACCOUNT,
+            caller,
+            () -> new InvalidFieldException("accountId", "names no account you may see"))
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> refuseDuplicates(UUID self, MatchProbe probe, boolean allowDuplicate, Caller caller) {
+    if (allowDuplicate) {
+      return Uni.createFrom().voidItem();
+    }
+    return locks
+        .lock(probe.lockKeys(false, true))
+        .chain(() -> matchFinder.find(probe, Viewer.of(caller)))
+        .invoke(
+            found -> {
+              List<MatchFinder.ContactMatch> others =
+                  found.contacts().stream().filter(match -> !match.contact().id().equals(self)).toList();
+              if (!others.isEmpty()) {
+                throw new DuplicateRecordsException(KIND, new MatchFinder.Matches(List.of(), others));
+              }
+            })
+        .replaceWithVoid();
+  }
+}
