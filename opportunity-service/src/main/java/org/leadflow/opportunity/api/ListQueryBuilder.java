@@ -93,6 +93,12 @@ final class ListQueryBuilder {
     return this;
   }
 
+  /** Names a parameter found invalid elsewhere, so that the 400 names it with all the others. */
+  ListQueryBuilder invalid(String parameter, String message) {
+    errors.add(new FieldError(parameter, message));
+    return this;
+  }
+
   /** Case-insensitive "contains" over the attributes, when {@code q} is given. */
   ListQueryBuilder text(String q, String... attributes) {
     if (q != null && !q.isBlank()) {

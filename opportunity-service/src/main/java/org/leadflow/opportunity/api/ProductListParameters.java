@@ -3,15 +3,12 @@ package org.leadflow.opportunity.api;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.leadflow.opportunity.domain.CurrencyAmounts;
 import org.leadflow.opportunity.service.ListQuery;
-import org.leadflow.web.FieldError;
-import org.leadflow.web.InvalidRequestException;
 
 /** Paging, sorting and filters of {@code GET /api/v1/products}. */
 public class ProductListParameters {
@@ -43,15 +40,17 @@ public class ProductListParameters {
   String currency;
 
   ListQuery toQuery() {
+    ListQueryBuilder query = new ListQueryBuilder();
     String code = currency == null || currency.isBlank() ? null : currency.strip().toUpperCase(Locale.ROOT);
     if (code != null) {
       try {
         CurrencyAmounts.decimals(code);
       } catch (IllegalArgumentException e) {
-        throw new InvalidRequestException(List.of(new FieldError("currency", e.getMessage())));
+        query.invalid("currency", e.getMessage());
+        code = null;
       }
     }
-    return new ListQueryBuilder()
+    return query
         .flag("active", "active", active)
         .where("id in (select p.productId from ProductPrice p where p.currency = :currency)", "currency", code)
         .text(q, "name", "code")
