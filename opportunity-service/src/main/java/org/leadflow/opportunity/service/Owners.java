@@ -14,10 +14,7 @@ final class Owners {
 
   /** The owner of a record {@code caller} creates, naming {@code requested} or no one. */
   static String ofNew(String requested, Caller caller) {
-    if (requested == null || requested.equals(caller.id())) {
-      return caller.id();
-    }
-    return checked(requested, caller);
+    return requested == null ? caller.id() : checked(caller.id(), requested, caller);
   }
 
   /** The owner after an edit that names {@code requested} (unchanged when it names the current owner). */
@@ -25,15 +22,16 @@ final class Owners {
     if (requested == null) {
       throw new InvalidFieldException("ownerId", "must not be removed: a record always has an owner");
     }
-    return requested.equals(current) ? current : checked(requested, caller);
+    return checked(current, requested, caller);
   }
 
-  private static String checked(String requested, Caller caller) {
-    if (!caller.seesEveryOwner()) {
-      throw new ActionForbiddenException("Only a sales manager assigns accounts and contacts to another owner");
-    }
+  /** {@code requested}, if it is an owner id and either {@code unchanged} or the caller assigns owners. */
+  private static String checked(String unchanged, String requested, Caller caller) {
     if (requested.isBlank() || requested.length() > Caller.MAX_ID_LENGTH) {
       throw new InvalidFieldException("ownerId", "must have 1 to " + Caller.MAX_ID_LENGTH + " characters");
+    }
+    if (!requested.equals(unchanged) && !caller.seesEveryOwner()) {
+      throw new ActionForbiddenException("Only a sales manager assigns accounts and contacts to another owner");
     }
     return requested;
   }
