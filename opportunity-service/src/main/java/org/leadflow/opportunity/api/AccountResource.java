@@ -169,7 +169,10 @@ public class AccountResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = AccountInput.class),
               examples = @ExampleObject(name = "patch", value = "{\"city\":\"Cambridge\",\"phone\":null}")))
-  @APIResponse(responseCode = "200", description = "The edited account; ETag carries its new version", content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited account; ETag carries its new version",
+      content = @Content(schema = @Schema(implementation = AccountResponse.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "403", description = "A seller changed the owner", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such account (or one the caller may not see)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -167,7 +167,10 @@ public class ContactResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = ContactInput.class),
               examples = @ExampleObject(name = "patch", value = "{\"jobTitle\":\"Chief Engineer\",\"phone\":null}")))
-  @APIResponse(responseCode = "200", description = "The edited contact; ETag carries its new version", content = @Content(schema = @Schema(implementation = ContactResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited contact; ETag carries its new version",
+      content = @Content(schema = @Schema(implementation = ContactResponse.class), examples = @ExampleObject(name = "contact", value = CONTACT_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "403", description = "A seller changed the owner", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such contact (or one the caller may not see)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -161,7 +161,10 @@ public class ProductResource {
                   @ExampleObject(
                       name = "patch",
                       value = "{\"name\":\"Analytical Engine Mk II\",\"prices\":[{\"amount\":\"13000.00\",\"currency\":\"EUR\"}]}")))
-  @APIResponse(responseCode = "200", description = "The edited product; ETag carries its new version", content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited product; ETag carries its new version",
+      content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "Another product has the new code", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -185,7 +188,10 @@ public class ProductResource {
       description =
           "Admins only. New lines can no longer choose it; lines that name it keep it (products are never deleted)."
               + " Deactivating an inactive product changes nothing. If-Match is optional.")
-  @APIResponse(responseCode = "200", description = "The product, inactive; ETag carries its version", content = @Content(schema = @Schema(implementation = ProductResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The product, inactive; ETag carries its version",
+      content = @Content(schema = @Schema(implementation = ProductResponse.class), examples = @ExampleObject(name = "product", value = PRODUCT_EXAMPLE)))
   @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> deactivate(
