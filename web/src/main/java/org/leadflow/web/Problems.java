@@ -194,6 +194,11 @@ public class Problems {
     return answer(403, "forbidden", "Forbidden", "The caller's roles do not allow this", uri, null, null);
   }
 
+  @ServerExceptionMapper
+  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
+  }
+
   /** An edit without If-Match (RFC 6585). */
   @ServerExceptionMapper
   public Response preconditionRequired(IfMatch.PreconditionRequiredException failure, UriInfo uri) {

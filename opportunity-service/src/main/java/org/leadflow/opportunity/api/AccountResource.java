@@ -35,6 +35,7 @@ import org.leadflow.opportunity.api.PageResponses.AccountPage;
 import org.leadflow.opportunity.service.AccountQueries;
 import org.leadflow.opportunity.api.RecordHistoryResponse.RecordHistoryPage;
 import org.leadflow.opportunity.service.AccountService;
+import org.leadflow.web.IdempotentRequests;
 import org.leadflow.web.IfMatch;
 import org.leadflow.web.MergePatch;
 import org.leadflow.web.PageParameters;

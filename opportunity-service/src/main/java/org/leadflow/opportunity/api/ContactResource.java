@@ -35,6 +35,7 @@ import org.leadflow.opportunity.api.PageResponses.ContactPage;
 import org.leadflow.opportunity.service.ContactQueries;
 import org.leadflow.opportunity.api.RecordHistoryResponse.RecordHistoryPage;
 import org.leadflow.opportunity.service.ContactService;
+import org.leadflow.web.IdempotentRequests;
 import org.leadflow.web.IfMatch;
 import org.leadflow.web.MergePatch;
 import org.leadflow.web.PageParameters;

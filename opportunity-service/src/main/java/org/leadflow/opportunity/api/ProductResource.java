@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.service.ProductCatalogue;
 import org.leadflow.opportunity.service.ProductCatalogue.CatalogueProduct;
+import org.leadflow.web.IdempotentRequests;
 import org.leadflow.web.IfMatch;
 import org.leadflow.web.MergePatch;
 import org.leadflow.web.Problem;

@@ -47,11 +47,6 @@ public class RecordProblems {
     return answer(422, "price-not-in-catalogue", "No catalogue price", failure.getMessage(), uri, null, null);
   }
 
-  @ServerExceptionMapper
-  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
-    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
-  }
-
   /** A problem with the candidates the caller may see, so that a form can offer them instead. */
   @ServerExceptionMapper
   public Response duplicates(DuplicateRecordsException failure, UriInfo uri) {

@@ -1,10 +1,9 @@
-package org.leadflow.opportunity.api;
+package org.leadflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,17 +13,13 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.leadflow.web.FieldError;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.security.CurrentCaller;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} (docs/architecture.md, section REST conventions): the first answer to a key is stored in the
@@ -32,7 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * second effect. The key is claimed first, so a concurrent repeat waits for the first to commit. A
  * request that fails stores nothing (its transaction rolls back) and may be retried with its key.
  * A key belongs to the caller who sent it: another caller's request with the same key is a request
- * of its own, and never gets the first caller's answer.
+ * of its own, and never gets the first caller's answer. The service keeps the answers in its table
+ * {@code idempotency_key} (caller_id, operation, key, request_hash, response_status, response_body,
+ * response_headers jsonb, created_at) and forgets them with {@link #forgetKeysUsedBefore}.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -43,8 +40,6 @@ public class IdempotentRequests {
   private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
   @Inject ObjectMapper json;
-  @ConfigProperty(name = "leadflow.idempotency-key-retention", defaultValue = "PT24H")
-  Duration retention;
   @Inject CurrentCaller callers;
 
   /**
@@ -143,19 +138,17 @@ public class IdempotentRequests {
             });
   }
 
-  @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> forgetExpiredKeys() {
-    Instant cutoff = Instant.now().minus(retention);
+  /** Forgets the answers to keys first used before {@code cutoff}; how long they are kept is the service's to say. */
+  public Uni<Integer> forgetKeysUsedBefore(Instant cutoff) {
     return Panache.withTransaction(
-            () ->
-                Panache.getSession()
-                    .chain(
-                        session ->
-                            session
-                                .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-                                .setParameter("cutoff", cutoff)
-                                .executeUpdate()))
-        .replaceWithVoid();
+        () ->
+            Panache.getSession()
+                .chain(
+                    session ->
+                        session
+                            .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :cutoff")
+                            .setParameter("cutoff", cutoff)
+                            .executeUpdate()));
   }
 
   private String hash(String scope, Object request) {
