@@ -114,6 +114,9 @@ public class Account {
       if (website != null && InternetDomains.ofWebsite(website) == null) {
         throw new InvalidFieldException("website", "must name an internet host, such as https://example.com");
       }
+      if (website != null && InternetDomains.ofWebsite(website).length() > 253) {
+        throw new InvalidFieldException("website", "names a host longer than 253 characters");
+      }
       industry = InvalidFieldException.text("industry", industry, 100);
       if (numberOfEmployees != null && numberOfEmployees < 0) {
         throw new InvalidFieldException("numberOfEmployees", "must not be negative");

@@ -303,6 +303,56 @@ class AccountAndContactEditingTest {
     assertThat(Database.count("SELECT count(*) FROM account WHERE owner_id = ?", alice)).isEqualTo(1);
   }
 
+  @Test
+  void twoCreationsOfOneNewCompanyAtOnceMakeOneAccount() {
+    String token = TestTokens.seller(alice);
+    List<java.util.concurrent.CompletableFuture<Integer>> attempts =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> create(token, ACCOUNTS, company(marker), false).statusCode()))
+            .toList();
+
+    List<Integer> statuses = attempts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(Database.count("SELECT count(*) FROM account WHERE owner_id = ?", alice)).isEqualTo(1);
+  }
+
+  @Test
+  void twoEditsOfOneVersionAtOnceKeepOneAndRefuseTheOther() {
+    String token = TestTokens.seller(alice);
+    String id = created(token, ACCOUNTS, company(marker));
+    List<java.util.concurrent.CompletableFuture<Integer>> edits =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> patch(token, ACCOUNTS, id, "\"0\"", Map.of("city", "City " + i)).statusCode()))
+            .toList();
+
+    List<Integer> statuses = edits.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    assertThat(statuses).containsOnly(200, 412).containsOnlyOnce(200);
+    assertThat(succeeded(history(token, ACCOUNTS, id)).<Integer>path("total")).isEqualTo(2);
+  }
+
+  @Test
+  void hostileValuesInAnEditAreRefusedAndChangeNothing() {
+    String token = TestTokens.seller(alice);
+    String id = created(token, ACCOUNTS, company(marker));
+
+    for (String body :
+        List.of(
+            "{\"name\":\"Ada\\u0000 Ltd\"}",
+            "{\"name\":\"Ada\\ud800 Ltd\"}",
+            "{\"numberOfEmployees\":99999999999}",
+            "{\"numberOfEmployees\":\"250\"}",
+            "{\"annualRevenue\":{\"amount\":12.5,\"currency\":\"GBP\"}}",
+            "{\"website\":\"https://" + "a".repeat(250) + ".example\"}",
+            "{\"city\":\"" + "c".repeat(101) + "\"}")) {
+      ExtractableResponse<Response> refused = patch(token, ACCOUNTS, id, "\"0\"", body);
+      assertThat(refused.statusCode()).as(body + " → " + refused.asString()).isEqualTo(400);
+    }
+    assertThat(succeeded(as(token).get(ACCOUNTS + "/{id}", id).then().extract()).header("ETag")).isEqualTo("\"0\"");
+    assertThat(succeeded(history(token, ACCOUNTS, id)).<Integer>path("total")).isEqualTo(1);
+  }
+
   private static Map<String, Object> nullNew(String field, Object oldValue) {
     Map<String, Object> change = new HashMap<>();
     change.put("field", field);
