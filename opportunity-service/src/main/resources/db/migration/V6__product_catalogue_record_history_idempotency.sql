@@ -57,3 +57,9 @@ CREATE TABLE IF NOT EXISTS idempotency_key (
 );
 
 CREATE INDEX IF NOT EXISTS idempotency_key_created_at_idx ON idempotency_key (created_at);
+
+-- Accounts and contacts created or edited by hand are matched as conversions match them: one that
+-- matches only records its creator may not see is recorded as a possible duplicate too, without a
+-- lead or a conversion.
+ALTER TABLE possible_duplicate ALTER COLUMN originating_lead_id DROP NOT NULL;
+ALTER TABLE possible_duplicate ALTER COLUMN conversion_id DROP NOT NULL;

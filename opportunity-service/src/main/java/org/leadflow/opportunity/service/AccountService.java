@@ -14,10 +14,13 @@ import java.util.function.Function;
 import org.leadflow.opportunity.domain.Account;
 import org.leadflow.opportunity.domain.Changed;
 import org.leadflow.opportunity.domain.ChangedField;
+import org.leadflow.opportunity.domain.AccountMatchedBy;
 import org.leadflow.opportunity.domain.MatchProbe;
+import org.leadflow.opportunity.domain.PossibleDuplicate;
 import org.leadflow.opportunity.domain.RecordHistoryEntry;
 import org.leadflow.opportunity.persistence.AccountRepository;
 import org.leadflow.opportunity.persistence.MatchKeyLocks;
+import org.leadflow.opportunity.persistence.PossibleDuplicateRepository;
 import org.leadflow.web.security.Caller;
 
 /**
@@ -33,6 +36,7 @@ public class AccountService {
   @Inject MatchFinder matchFinder;
   @Inject MatchKeyLocks locks;
   @Inject RecordHistory history;
+  @Inject PossibleDuplicateRepository possibleDuplicates;
   @Inject Clock clock;
 
   /** What a user asks of an account: its fields, and its owner (null: unchanged, or the creator). */
@@ -50,6 +54,7 @@ public class AccountService {
     Changed<Account> opened = Account.open(UUID.randomUUID(), change.fields(), owner, now);
     Account account = opened.record();
     return refuseDuplicates(account.id(), change.fields().probe(), allowDuplicate, caller)
+        .chain(() -> recordHiddenDuplicate(account, change.fields().probe(), caller, now))
         .chain(() -> accounts.persist(account))
         .call(() -> history.record(RecordHistoryEntry.ACCOUNT, account.id(), RecordHistoryEntry.CREATED, opened.changes(), caller, now))
         .call(() -> accounts.flush());
@@ -72,11 +77,14 @@ public class AccountService {
               String owner = Owners.afterEdit(account.ownerId(), change.ownerId(), caller);
               MatchProbe before = account.probe();
               MatchProbe after = change.fields().probe();
+              Instant now = clock.instant();
+              // Matched before the account takes its new keys, so that it does not match itself.
               Uni<Void> checked =
-                  after.equals(before) ? Uni.createFrom().voidItem() : refuseDuplicates(id, after, allowDuplicate, caller);
+                  after.equals(before)
+                      ? Uni.createFrom().voidItem()
+                      : refuseDuplicates(id, after, allowDuplicate, caller).chain(() -> recordHiddenDuplicate(account, after, caller, now));
               return checked.chain(
                   () -> {
-                    Instant now = clock.instant();
                     List<ChangedField> changes = new ArrayList<>(account.apply(change.fields()));
                     changes.addAll(account.reassign(owner));
                     return history
@@ -117,4 +125,28 @@ public class AccountService {
             })
         .replaceWithVoid();
   }
+
+  /**
+   * When only records the caller may not see match, the account is kept (they are never named to the
+   * caller) and the best of them is recorded as a possible duplicate for a sales manager, as a
+   * conversion records it.
+   */
+  private Uni<Void> recordHiddenDuplicate(Account account, MatchProbe probe, Caller caller, Instant now) {
+    return matchFinder
+        .account(probe, Viewer.of(caller))
+        .chain(
+            found ->
+                found
+                    .hidden()
+                    .filter(match -> !match.account().id().equals(account.id()))
+                    .map(
+                        match ->
+                            possibleDuplicates
+                                .persist(
+                                    PossibleDuplicate.ofAccount(
+                                        account, match.account(), match.matchedBy().stream().map(AccountMatchedBy::code).toList(), null, now))
+                                .replaceWithVoid())
+                    .orElseGet(() -> Uni.createFrom().voidItem()));
+  }
+
 }

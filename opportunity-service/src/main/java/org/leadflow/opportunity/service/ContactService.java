@@ -16,11 +16,14 @@ import org.leadflow.opportunity.domain.Changed;
 import org.leadflow.opportunity.domain.ChangedField;
 import org.leadflow.opportunity.domain.Contact;
 import org.leadflow.opportunity.domain.InvalidFieldException;
+import org.leadflow.opportunity.domain.ContactMatchedBy;
 import org.leadflow.opportunity.domain.MatchProbe;
+import org.leadflow.opportunity.domain.PossibleDuplicate;
 import org.leadflow.opportunity.domain.RecordHistoryEntry;
 import org.leadflow.opportunity.persistence.AccountRepository;
 import org.leadflow.opportunity.persistence.ContactRepository;
 import org.leadflow.opportunity.persistence.MatchKeyLocks;
+import org.leadflow.opportunity.persistence.PossibleDuplicateRepository;
 import org.leadflow.web.security.Caller;
 
 /**
@@ -37,6 +40,7 @@ public class ContactService {
   @Inject MatchFinder matchFinder;
   @Inject MatchKeyLocks locks;
   @Inject RecordHistory history;
+  @Inject PossibleDuplicateRepository possibleDuplicates;
   @Inject Clock clock;
 
   /** What a user asks of a contact: its fields, and its owner (null: unchanged, or the creator). */
@@ -56,6 +60,7 @@ public class ContactService {
     Contact contact = opened.record();
     return visibleAccount(change.fields().accountId(), caller)
         .chain(() -> refuseDuplicates(contact.id(), change.fields().probe(), allowDuplicate, caller))
+        .chain(() -> recordHiddenDuplicate(contact, change.fields().probe(), caller, now))
         .chain(() -> contacts.persist(contact))
         .call(() -> history.record(RecordHistoryEntry.CONTACT, contact.id(), RecordHistoryEntry.CREATED, opened.changes(), caller, now))
         .call(() -> contacts.flush());
@@ -75,6 +80,7 @@ public class ContactService {
                 throw new StaleRecordException(KIND, expectedVersion, contact.version());
               }
               ContactChange change = edit.apply(contact);
+              Instant now = clock.instant();
               String owner = Owners.afterEdit(contact.ownerId(), change.ownerId(), caller);
               MatchProbe before = contact.probe();
               MatchProbe after = change.fields().probe();
@@ -83,10 +89,14 @@ public class ContactService {
                       ? Uni.createFrom().voidItem()
                       : visibleAccount(change.fields().accountId(), caller);
               return accountChecked
-                  .chain(() -> after.equals(before) ? Uni.createFrom().voidItem() : refuseDuplicates(id, after, allowDuplicate, caller))
+                  // Matched before the contact takes its new keys, so that it does not match itself.
+                  .chain(
+                      () ->
+                          after.equals(before)
+                              ? Uni.createFrom().voidItem()
+                              : refuseDuplicates(id, after, allowDuplicate, caller).chain(() -> recordHiddenDuplicate(contact, after, caller, now)))
                   .chain(
                       () -> {
-                        Instant now = clock.instant();
                         List<ChangedField> changes = new ArrayList<>(contact.apply(change.fields()));
                         changes.addAll(contact.reassign(owner));
                         return history
@@ -134,4 +144,28 @@ public class ContactService {
             })
         .replaceWithVoid();
   }
+
+  /**
+   * When only records the caller may not see match, the contact is kept (they are never named to the
+   * caller) and the best of them is recorded as a possible duplicate for a sales manager, as a
+   * conversion records it.
+   */
+  private Uni<Void> recordHiddenDuplicate(Contact contact, MatchProbe probe, Caller caller, Instant now) {
+    return matchFinder
+        .contact(probe, Viewer.of(caller))
+        .chain(
+            found ->
+                found
+                    .hidden()
+                    .filter(match -> !match.contact().id().equals(contact.id()))
+                    .map(
+                        match ->
+                            possibleDuplicates
+                                .persist(
+                                    PossibleDuplicate.ofContact(
+                                        contact, match.contact(), match.matchedBy().stream().map(ContactMatchedBy::code).toList(), null, now))
+                                .replaceWithVoid())
+                    .orElseGet(() -> Uni.createFrom().voidItem()));
+  }
+
 }

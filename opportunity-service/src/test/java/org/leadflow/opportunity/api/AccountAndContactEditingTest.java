@@ -156,6 +156,13 @@ class AccountAndContactEditingTest {
     assertThat(bobsContact.statusCode()).as(bobsContact.asString()).isEqualTo(201);
     assertThat(bobsContact.asString()).doesNotContain(alicesContact).doesNotContain(alice);
 
+    // A sales manager is told of what the sellers were not: Bob's records may duplicate Alice's.
+    ExtractableResponse<Response> possible =
+        succeeded(as(TestTokens.salesManager("manager-maria")).queryParam("ownerId", bob).get("/api/v1/possible-duplicates").then().extract());
+    assertThat(possible.<List<String>>path("items.recordId")).containsExactlyInAnyOrder(bobs.<String>path("id"), bobsContact.<String>path("id"));
+    assertThat(possible.<List<String>>path("items.existingRecordId")).containsExactlyInAnyOrder(alices, alicesContact);
+    assertThat(possible.<List<String>>path("items.originatingLeadId")).containsOnlyNulls();
+
     // A sales manager sees both, so both are named to them.
     ExtractableResponse<Response> forManager = problem(create(TestTokens.salesManager("manager-maria"), ACCOUNTS, company(marker), false), 409);
     assertThat(forManager.<List<String>>path("duplicates.accounts.id")).containsExactlyInAnyOrder(alices, bobs.<String>path("id"));
