@@ -5,20 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.AccountPage;
-import org.leadflow.opportunity.service.AccountQueries;
 import org.leadflow.opportunity.api.RecordHistoryResponse.RecordHistoryPage;
+import org.leadflow.opportunity.service.AccountQueries;
 import org.leadflow.opportunity.service.AccountService;
 import org.leadflow.web.IdempotentRequests;
 import org.leadflow.web.IfMatch;
@@ -45,7 +45,7 @@ import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/accounts")
-@Tag(name = "Accounts", description = "Organisations, created from qualified leads or reused by them")
+@Tag(name = "Accounts", description = "Organisations: created by hand or from qualified leads (or reused by them), edited, and their history")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class AccountResource {
@@ -57,12 +57,6 @@ public class AccountResource {
           + "\"phone\":\"+442079460123\",\"emailDomain\":\"analytical-engines.example\",\"ownerId\":\"seller-7\","
           + "\"originatingLeadId\":\"0190f5c1-2b3c-7d4e-8f50-1a2b3c4d5e6f\",\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
-  @Inject AccountQueries accounts;
-  @Inject CurrentCaller callers;
-  @Inject AccountService changes;
-  @Inject IdempotentRequests idempotent;
-  @Inject ObjectMapper json;
-
   static final String ACCOUNT_INPUT_EXAMPLE =
       "{\"name\":\"Analytical Engines Ltd\",\"website\":\"https://analytical-engines.example\",\"industry\":\"Manufacturing\","
           + "\"numberOfEmployees\":250,\"country\":\"GB\",\"city\":\"London\",\"phone\":\"+44 20 7946 0123\","
@@ -71,7 +65,13 @@ public class AccountResource {
       "{\"type\":\"https://leadflow.org/problems/possible-duplicate\",\"title\":\"Possible duplicate\",\"status\":409,"
           + "\"detail\":\"Possible duplicate: 1 existing account(s) you may see match it (listed in duplicates). Use one of them, or"
           + " repeat the request with allowDuplicate=true to keep it all the same.\",\"instance\":\"/api/v1/accounts\","
-          + "\"duplicates\":" + "{\"accounts\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000002\",\"name\":\"Analytical Engines Ltd\",\"matchedBy\":[\"company-name\",\"website-domain\"]}],\"contacts\":[]}" + "}";
+          + "\"duplicates\":{\"accounts\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000002\",\"name\":\"Analytical Engines Ltd\",\"matchedBy\":[\"company-name\",\"website-domain\"]}],\"contacts\":[]}}";
+
+  @Inject AccountQueries accounts;
+  @Inject CurrentCaller callers;
+  @Inject AccountService changes;
+  @Inject IdempotentRequests idempotent;
+  @Inject ObjectMapper json;
 
   @GET
   @Path("/{id}")

@@ -5,20 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.ContactPage;
-import org.leadflow.opportunity.service.ContactQueries;
 import org.leadflow.opportunity.api.RecordHistoryResponse.RecordHistoryPage;
+import org.leadflow.opportunity.service.ContactQueries;
 import org.leadflow.opportunity.service.ContactService;
 import org.leadflow.web.IdempotentRequests;
 import org.leadflow.web.IfMatch;
@@ -45,7 +45,7 @@ import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/contacts")
-@Tag(name = "Contacts", description = "People, created from qualified leads or reused by them")
+@Tag(name = "Contacts", description = "People: created by hand or from qualified leads (or reused by them), edited, and their history")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class ContactResource {
@@ -56,12 +56,6 @@ public class ContactResource {
           + "\"accountId\":\"0190f5c4-7d7a-7b5e-9a57-000000000002\",\"ownerId\":\"seller-7\","
           + "\"originatingLeadId\":\"0190f5c1-2b3c-7d4e-8f50-1a2b3c4d5e6f\",\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
-  @Inject ContactQueries contacts;
-  @Inject CurrentCaller callers;
-  @Inject ContactService changes;
-  @Inject IdempotentRequests idempotent;
-  @Inject ObjectMapper json;
-
   static final String CONTACT_INPUT_EXAMPLE =
       "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada.lovelace@analytical-engines.example\","
           + "\"phone\":\"+44 20 7946 0123\",\"jobTitle\":\"CTO\",\"accountId\":\"0190f5c4-7d7a-7b5e-9a57-000000000002\"}";
@@ -69,7 +63,13 @@ public class ContactResource {
       "{\"type\":\"https://leadflow.org/problems/possible-duplicate\",\"title\":\"Possible duplicate\",\"status\":409,"
           + "\"detail\":\"Possible duplicate: 1 existing contact(s) you may see match it (listed in duplicates). Use one of them, or"
           + " repeat the request with allowDuplicate=true to keep it all the same.\",\"instance\":\"/api/v1/contacts\","
-          + "\"duplicates\":" + "{\"accounts\":[],\"contacts\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000003\",\"name\":\"Ada Lovelace\",\"email\":\"ada.lovelace@analytical-engines.example\",\"matchedBy\":[\"email\"]}]}" + "}";
+          + "\"duplicates\":{\"accounts\":[],\"contacts\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000003\",\"name\":\"Ada Lovelace\",\"email\":\"ada.lovelace@analytical-engines.example\",\"matchedBy\":[\"email\"]}]}}";
+
+  @Inject ContactQueries contacts;
+  @Inject CurrentCaller callers;
+  @Inject ContactService changes;
+  @Inject IdempotentRequests idempotent;
+  @Inject ObjectMapper json;
 
   @GET
   @Path("/{id}")
