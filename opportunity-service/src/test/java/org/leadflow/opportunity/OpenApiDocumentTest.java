@@ -33,6 +33,10 @@ class OpenApiDocumentTest {
             "GET /api/v1/opportunities", "GET /api/v1/opportunities/{id}",
             "GET /api/v1/accounts", "GET /api/v1/accounts/{id}",
             "GET /api/v1/contacts", "GET /api/v1/contacts/{id}",
+            "POST /api/v1/accounts", "PATCH /api/v1/accounts/{id}", "GET /api/v1/accounts/{id}/history",
+            "POST /api/v1/contacts", "PATCH /api/v1/contacts/{id}", "GET /api/v1/contacts/{id}/history",
+            "POST /api/v1/products", "GET /api/v1/products", "GET /api/v1/products/{id}", "PATCH /api/v1/products/{id}",
+            "POST /api/v1/products/{id}/deactivate",
             "POST /api/v1/matches", "GET /api/v1/possible-duplicates",
             "GET /api/v1/dead-letters", "GET /api/v1/dead-letters/{id}", "POST /api/v1/dead-letters/{id}/redrive");
   }

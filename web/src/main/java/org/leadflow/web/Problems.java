@@ -195,6 +195,17 @@ public class Problems {
   }
 
   @ServerExceptionMapper
+  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
+  }
+
+  /** An edit without If-Match (RFC 6585). */
+  @ServerExceptionMapper
+  public Response preconditionRequired(IfMatch.PreconditionRequiredException failure, UriInfo uri) {
+    return answer(428, "precondition-required", "If-Match required", failure.getMessage(), uri, null, null);
+  }
+
+  @ServerExceptionMapper
   public Response actionForbidden(ActionForbiddenException failure, UriInfo uri) {
     return answer(403, "forbidden", "Forbidden", failure.getMessage(), uri, null, null);
   }

@@ -1,32 +1,51 @@
 package org.leadflow.opportunity.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.AccountPage;
+import org.leadflow.opportunity.api.RecordHistoryResponse.RecordHistoryPage;
 import org.leadflow.opportunity.service.AccountQueries;
+import org.leadflow.opportunity.service.AccountService;
+import org.leadflow.web.IdempotentRequests;
+import org.leadflow.web.IfMatch;
+import org.leadflow.web.MergePatch;
+import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
 @Path("/api/v1/accounts")
-@Tag(name = "Accounts", description = "Organisations, created from qualified leads or reused by them")
+@Tag(name = "Accounts", description = "Organisations: created by hand or from qualified leads (or reused by them), edited, and their history")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class AccountResource {
@@ -38,8 +57,21 @@ public class AccountResource {
           + "\"phone\":\"+442079460123\",\"emailDomain\":\"analytical-engines.example\",\"ownerId\":\"seller-7\","
           + "\"originatingLeadId\":\"0190f5c1-2b3c-7d4e-8f50-1a2b3c4d5e6f\",\"createdAt\":\"2026-05-04T09:15:00Z\",\"version\":0}";
 
+  static final String ACCOUNT_INPUT_EXAMPLE =
+      "{\"name\":\"Analytical Engines Ltd\",\"website\":\"https://analytical-engines.example\",\"industry\":\"Manufacturing\","
+          + "\"numberOfEmployees\":250,\"country\":\"GB\",\"city\":\"London\",\"phone\":\"+44 20 7946 0123\","
+          + "\"emailDomain\":\"analytical-engines.example\"}";
+  static final String DUPLICATES_EXAMPLE =
+      "{\"type\":\"https://leadflow.org/problems/possible-duplicate\",\"title\":\"Possible duplicate\",\"status\":409,"
+          + "\"detail\":\"Possible duplicate: 1 existing account(s) you may see match it (listed in duplicates). Use one of them, or"
+          + " repeat the request with allowDuplicate=true to keep it all the same.\",\"instance\":\"/api/v1/accounts\","
+          + "\"duplicates\":{\"accounts\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000002\",\"name\":\"Analytical Engines Ltd\",\"matchedBy\":[\"company-name\",\"website-domain\"]}],\"contacts\":[]}}";
+
   @Inject AccountQueries accounts;
   @Inject CurrentCaller callers;
+  @Inject AccountService changes;
+  @Inject IdempotentRequests idempotent;
+  @Inject ObjectMapper json;
 
   @GET
   @Path("/{id}")
@@ -76,5 +108,125 @@ public class AccountResource {
     return accounts
         .list(parameters.toQuery(), callers.get())
         .map(page -> new AccountPage(page.items().stream().map(ResponseMapper::account).toList(), page.page(), page.size(), page.total()));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "createAccount",
+      summary = "Create an account",
+      description =
+          "Owned by the caller; only a sales manager names another ownerId. The same duplicate matching as"
+              + " conversions (company name, website or email domain): when accounts the caller may see match, the answer is 409 listing them in"
+              + " duplicates and nothing is created, unless the request says allowDuplicate=true. Records of other owners"
+              + " are never named. Its history starts with an entry \"created\". A repeat with the same"
+              + " Idempotency-Key answers the first result.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = AccountInput.class), examples = @ExampleObject(name = "account", value = ACCOUNT_INPUT_EXAMPLE)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location and ETag set",
+      content = @Content(schema = @Schema(implementation = AccountResponse.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
+  @APIResponse(responseCode = "400", description = "Invalid account: the offending field is named", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "403", description = "A seller named another owner", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Possible duplicate: accounts the caller may see match; they are listed in the extension member duplicates (as POST /matches answers)",
+      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicates", value = DUPLICATES_EXAMPLE)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> create(
+      @NotNull AccountInput request,
+      @Parameter(description = "Create it although accounts the caller may see match") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
+      @Parameter(description = "Makes retries safe: a repeat returns the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+      @Context UriInfo uri) {
+    return idempotent.run(
+        "create-account" + (allowDuplicate ? ":allow-duplicate" : ""),
+        idempotencyKey,
+        request,
+        () ->
+            changes
+                .create(RecordInputs.account(request), allowDuplicate, callers.get())
+                .map(
+                    created ->
+                        Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                            .tag(IfMatch.etag(created.version()))
+                            .entity(ResponseMapper.account(created))
+                            .build()));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  @Operation(
+      operationId = "updateAccount",
+      summary = "Edit an account",
+      description =
+          "JSON Merge Patch (RFC 7386) of AccountInput: members present replace, null removes. If-Match is required (428"
+              + " without it, 412 when stale). Changing ownerId is a reassignment, a sales manager's alone. When a"
+              + " match key (company name, website or email domain) changes, accounts the caller may see that match give a 409 as on create, unless"
+              + " allowDuplicate=true. Every changed field is kept in the history.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MergePatch.MEDIA_TYPE,
+              schema = @Schema(implementation = AccountInput.class),
+              examples = @ExampleObject(name = "patch", value = "{\"city\":\"Cambridge\",\"phone\":null}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited account; ETag carries its new version",
+      content = @Content(schema = @Schema(implementation = AccountResponse.class), examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
+  @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "403", description = "A seller changed the owner", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such account (or one the caller may not see)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Possible duplicate after a change of a match key; the candidates are in duplicates",
+      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicates", value = DUPLICATES_EXAMPLE)))
+  @APIResponse(responseCode = "412", description = "If-Match names an old version; the answer's ETag is the current one", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<Response> patch(
+      @Parameter(description = "Account id (UUID)") @PathParam("id") UUID id,
+      @Parameter(in = ParameterIn.HEADER, description = "ETag the edit is based on; required", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Keep the change although accounts the caller may see match") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
+      @NotNull JsonNode patch) {
+    MergePatch.object(patch);
+    long expected = IfMatch.required(ifMatch);
+    return changes
+        .edit(
+            id,
+            expected,
+            current -> RecordInputs.account(RecordInputs.patched(json, RecordInputs.input(current), patch, AccountInput.class)),
+            allowDuplicate,
+            callers.get())
+        .map(account -> ResponseMapper.ok(ResponseMapper.account(account), account.version()));
+  }
+
+  @GET
+  @Path("/{id}/history")
+  @Operation(
+      operationId = "listAccountHistory",
+      summary = "An account's audit history, newest first",
+      description =
+          "Who changed what and when: one entry per creation or edit, with each changed field's old and new value."
+              + " Accounts created by a conversion have entries from their first edit on.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of history entries",
+      content =
+          @Content(
+              schema = @Schema(implementation = RecordHistoryPage.class),
+              examples =
+                  @ExampleObject(
+                      name = "history",
+                      value =
+                          "{\"items\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000021\",\"occurredAt\":\"2026-05-06T10:00:00Z\","
+                              + "\"actor\":{\"id\":\"seller-7\",\"name\":\"Ada Lovelace\"},\"action\":\"updated\",\"changes\":["
+                              + "{\"field\":\"city\",\"oldValue\":\"London\",\"newValue\":\"Cambridge\"}" + "]}],\"page\":0,\"size\":50,\"total\":1}")))
+  @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "No such account (or one the caller may not see)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public Uni<RecordHistoryPage> history(@Parameter(description = "Account id (UUID)") @PathParam("id") UUID id, @BeanParam Paging paging) {
+    PageParameters page = PageParameters.read(paging.page, paging.size);
+    return changes
+        .history(id, page.page(), page.size(), callers.get())
+        .map(found -> new RecordHistoryPage(found.items().stream().map(RecordHistoryMapper::response).toList(), found.page(), found.size(), found.total()));
   }
 }

@@ -72,6 +72,33 @@ final class ListQueryBuilder {
     return this;
   }
 
+  /** {@code attribute = true|false} when the parameter is given; anything but true or false is invalid. */
+  ListQueryBuilder flag(String attribute, String parameter, String value) {
+    if (value != null && !value.isBlank()) {
+      String flag = value.strip().toLowerCase(Locale.ROOT);
+      if (flag.equals("true") || flag.equals("false")) {
+        add(attribute + " = :" + parameter, parameter, Boolean.valueOf(flag));
+      } else {
+        errors.add(new FieldError(parameter, "must be true or false"));
+      }
+    }
+    return this;
+  }
+
+  /** {@code condition} with {@code value} bound to {@code parameter}, when the value is given. */
+  ListQueryBuilder where(String condition, String parameter, Object value) {
+    if (value != null) {
+      add(condition, parameter, value);
+    }
+    return this;
+  }
+
+  /** Names a parameter found invalid elsewhere, so that the 400 names it with all the others. */
+  ListQueryBuilder invalid(String parameter, String message) {
+    errors.add(new FieldError(parameter, message));
+    return this;
+  }
+
   /** Case-insensitive "contains" over the attributes, when {@code q} is given. */
   ListQueryBuilder text(String q, String... attributes) {
     if (q != null && !q.isBlank()) {

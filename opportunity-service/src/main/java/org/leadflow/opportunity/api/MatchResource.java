@@ -109,7 +109,7 @@ public class MatchResource {
     return Viewer.owner(ownerId);
   }
 
-  private static MatchResponse response(MatchFinder.Matches found) {
+  static MatchResponse response(MatchFinder.Matches found) {
     return new MatchResponse(
         found.accounts().stream()
             .map(

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -84,6 +86,122 @@ public class Account {
     account.originatingLeadId = originatingLeadId;
     account.createdAt = now;
     return account;
+  }
+
+  /**
+   * What a user states about an account they create or edit. The email domain is the organisation's
+   * (never a free-mail domain), the country ISO 3166-1 alpha-2.
+   *
+   * @throws InvalidFieldException when a value does not fit
+   */
+  public record Fields(
+      String name,
+      String website,
+      String industry,
+      Integer numberOfEmployees,
+      Money annualRevenue,
+      String country,
+      String city,
+      String phone,
+      String emailDomain) {
+
+    public Fields {
+      name = InvalidFieldException.required("name", name, 200);
+      if (CompanyNames.normalize(name).isEmpty()) {
+        throw new InvalidFieldException("name", "must contain a letter or digit");
+      }
+      website = InvalidFieldException.text("website", website, 500);
+      if (website != null && InternetDomains.ofWebsite(website) == null) {
+        throw new InvalidFieldException("website", "must name an internet host, such as https://example.com");
+      }
+      if (website != null && InternetDomains.ofWebsite(website).length() > 253) {
+        throw new InvalidFieldException("website", "names a host longer than 253 characters");
+      }
+      industry = InvalidFieldException.text("industry", industry, 100);
+      if (numberOfEmployees != null && numberOfEmployees < 0) {
+        throw new InvalidFieldException("numberOfEmployees", "must not be negative");
+      }
+      country = InvalidFieldException.text("country", country, 2);
+      if (country != null) {
+        country = country.toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of(java.util.Locale.getISOCountries()).contains(country)) {
+          throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-2 code such as GB");
+        }
+      }
+      city = InvalidFieldException.text("city", city, 100);
+      phone = InvalidFieldException.text("phone", phone, 40);
+      if (phone != null) {
+        String e164 = PhoneNumbers.toE164(phone);
+        phone = InvalidFieldException.text("phone", e164 != null ? e164 : phone, 20);
+      }
+      emailDomain = InvalidFieldException.text("emailDomain", emailDomain, 253);
+      if (emailDomain != null) {
+        String domain = emailDomain.contains("@") || emailDomain.contains("/") ? null : InternetDomains.ofWebsite(emailDomain);
+        if (domain == null) {
+          throw new InvalidFieldException("emailDomain", "must be an internet domain such as example.com");
+        }
+        if (InternetDomains.isFreeMail(domain)) {
+          throw new InvalidFieldException("emailDomain", "is a free-mail domain, which names no organisation");
+        }
+        emailDomain = domain;
+      }
+    }
+
+    /** The keys existing accounts are matched by. */
+    public MatchProbe probe() {
+      return new MatchProbe(
+          CompanyNames.normalize(name), InternetDomains.organisational(InternetDomains.ofWebsite(website)), emailDomain, null, null);
+    }
+  }
+
+  /** An account a user creates by hand, owned by {@code ownerId}, with every value it was given as a change. */
+  public static Changed<Account> open(UUID id, Fields fields, String ownerId, Instant now) {
+    Account account = new Account();
+    account.id = Objects.requireNonNull(id, "id");
+    account.createdAt = now;
+    List<ChangedField> changes = new ArrayList<>(account.apply(fields));
+    changes.addAll(account.reassign(ownerId));
+    return new Changed<>(account, changes);
+  }
+
+  /** Takes what {@code fields} state, and answers what changed (match keys follow the values). */
+  public List<ChangedField> apply(Fields fields) {
+    List<ChangedField> changes =
+        new ChangedField.Collector()
+            .compare("name", name, fields.name())
+            .compare("website", website, fields.website())
+            .compare("industry", industry, fields.industry())
+            .compare("numberOfEmployees", numberOfEmployees, fields.numberOfEmployees())
+            .compare("annualRevenue", annualRevenue, fields.annualRevenue())
+            .compare("country", country, fields.country())
+            .compare("city", city, fields.city())
+            .compare("phone", phone, fields.phone())
+            .compare("emailDomain", emailDomain, fields.emailDomain())
+            .changes();
+    name = fields.name();
+    normalizedName = CompanyNames.normalize(name);
+    website = fields.website();
+    websiteDomain = InternetDomains.organisational(InternetDomains.ofWebsite(website));
+    industry = fields.industry();
+    numberOfEmployees = fields.numberOfEmployees();
+    annualRevenue = fields.annualRevenue();
+    country = fields.country();
+    city = fields.city();
+    phone = fields.phone();
+    emailDomain = fields.emailDomain();
+    return changes;
+  }
+
+  /** Gives the account to another owner (a sales manager's decision), answering the change. */
+  public List<ChangedField> reassign(String newOwnerId) {
+    List<ChangedField> changes = new ChangedField.Collector().compare("ownerId", ownerId, newOwnerId).changes();
+    ownerId = Objects.requireNonNull(newOwnerId, "ownerId");
+    return changes;
+  }
+
+  /** The keys this account is matched by. */
+  public MatchProbe probe() {
+    return new MatchProbe(normalizedName, websiteDomain, emailDomain, null, null);
   }
 
   /** Whether the account is known under this internet domain (its website's or its email's). */

@@ -5,6 +5,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -66,6 +68,84 @@ public class Contact {
     contact.originatingLeadId = originatingLeadId;
     contact.createdAt = now;
     return contact;
+  }
+
+  /**
+   * What a user states about a contact they create or edit: the person, and the account they work
+   * for (which the user must be able to see; the service checks that).
+   *
+   * @throws InvalidFieldException when a value does not fit
+   */
+  public record Fields(String firstName, String lastName, String email, String phone, String jobTitle, UUID accountId) {
+
+    public Fields {
+      firstName = InvalidFieldException.text("firstName", firstName, 100);
+      lastName = InvalidFieldException.text("lastName", lastName, 100);
+      email = InvalidFieldException.text("email", MatchProbe.normalizeEmail(email), 254);
+      if (email != null && (email.indexOf('@') <= 0 || email.indexOf('@') != email.lastIndexOf('@')
+          || InternetDomains.ofEmail(email) == null || email.chars().anyMatch(Character::isWhitespace))) {
+        throw new InvalidFieldException("email", "must be an email address such as ada@example.com");
+      }
+      if (firstName == null && lastName == null && email == null) {
+        throw new InvalidFieldException("lastName", "a contact needs a first name, a last name or an email");
+      }
+      phone = InvalidFieldException.text("phone", phone, 40);
+      if (phone != null) {
+        String e164 = PhoneNumbers.toE164(phone);
+        phone = InvalidFieldException.text("phone", e164 != null ? e164 : phone, 20);
+      }
+      jobTitle = InvalidFieldException.text("jobTitle", jobTitle, 100);
+      if (accountId == null) {
+        throw new InvalidFieldException("accountId", "must name the contact's account");
+      }
+    }
+
+    /** The keys existing contacts are matched by. */
+    public MatchProbe probe() {
+      return new MatchProbe(null, null, null, email, PhoneNumbers.toE164(phone));
+    }
+  }
+
+  /** A contact a user creates by hand, owned by {@code ownerId}, with every value it was given as a change. */
+  public static Changed<Contact> open(UUID id, Fields fields, String ownerId, Instant now) {
+    Contact contact = new Contact();
+    contact.id = Objects.requireNonNull(id, "id");
+    contact.createdAt = now;
+    List<ChangedField> changes = new ArrayList<>(contact.apply(fields));
+    changes.addAll(contact.reassign(ownerId));
+    return new Changed<>(contact, changes);
+  }
+
+  /** Takes what {@code fields} state, and answers what changed. */
+  public List<ChangedField> apply(Fields fields) {
+    List<ChangedField> changes =
+        new ChangedField.Collector()
+            .compare("firstName", firstName, fields.firstName())
+            .compare("lastName", lastName, fields.lastName())
+            .compare("email", email, fields.email())
+            .compare("phone", phone, fields.phone())
+            .compare("jobTitle", jobTitle, fields.jobTitle())
+            .compare("accountId", accountId, fields.accountId())
+            .changes();
+    firstName = fields.firstName();
+    lastName = fields.lastName();
+    email = fields.email();
+    phone = fields.phone();
+    jobTitle = fields.jobTitle();
+    accountId = fields.accountId();
+    return changes;
+  }
+
+  /** Gives the contact to another owner (a sales manager's decision), answering the change. */
+  public List<ChangedField> reassign(String newOwnerId) {
+    List<ChangedField> changes = new ChangedField.Collector().compare("ownerId", ownerId, newOwnerId).changes();
+    ownerId = Objects.requireNonNull(newOwnerId, "ownerId");
+    return changes;
+  }
+
+  /** The keys this contact is matched by. */
+  public MatchProbe probe() {
+    return new MatchProbe(null, null, null, email, PhoneNumbers.toE164(phone));
   }
 
   /** "First Last", or whichever of them is known; the email when neither is. */

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * A record a conversion created although an existing record of another owner matched its lead:
  * the conversion may reuse only what the lead's owner may see, so it made a new record, and a
- * sales manager decides whether the two are one.
+ * sales manager decides whether the two are one. Records users create or edit by hand are recorded
+ * alike when only records they may not see match (then without lead and conversion).
  */
 @Entity
 @Table(name = "possible_duplicate")

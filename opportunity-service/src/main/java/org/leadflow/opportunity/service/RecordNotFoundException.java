@@ -34,7 +34,11 @@ public class RecordNotFoundException extends RuntimeException {
         "Contact", "No contact with id " + id + " (a contact of a pending conversion appears once it is processed)");
   }
 
-  /** "Opportunity", "Account" or "Contact". */
+  public static RecordNotFoundException product(UUID id) {
+    return new RecordNotFoundException("Product", "No product with id " + id + " in the catalogue");
+  }
+
+  /** "Opportunity", "Account", "Contact" or "Product". */
   public String kind() {
     return kind;
   }

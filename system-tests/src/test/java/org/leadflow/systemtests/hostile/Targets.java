@@ -22,12 +22,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.leadflow.devstack.run.LeadflowService;
+import org.leadflow.devstack.tokens.TestTokens;
 
 /**
  * The real records that hostile requests target, in the state their operation needs, so that a
  * request reaches the validation of what it changed: an Open lead to qualify, a disqualified one to
  * reactivate, one whose conversion failed to retry, and the opportunity, account and contact of a
- * completed conversion. A record that an accepted request moved out of that state is not used again.
+ * completed conversion, and a product of the catalogue. A record that an accepted request moved out of that state is not used again.
  * Paths without a record of a kind known here get a random id: such requests answer 404, which is
  * the expected behaviour for an id nobody has.
  */
@@ -41,6 +42,7 @@ public final class Targets {
     OPPORTUNITY,
     ACCOUNT,
     CONTACT,
+    PRODUCT,
     NONE
   }
 
@@ -94,6 +96,9 @@ public final class Targets {
     }
     if (path.startsWith("/api/v1/contacts/{")) {
       return Kind.CONTACT;
+    }
+    if (path.startsWith("/api/v1/products/{")) {
+      return Kind.PRODUCT;
     }
     return Kind.NONE;
   }
@@ -167,8 +172,18 @@ public final class Targets {
         ready.get(Kind.ACCOUNT).add(conversion.get("accountId").asText());
         ready.get(Kind.CONTACT).add(conversion.get("contactId").asText());
       }
+      case PRODUCT -> ready.get(kind).add(product());
       default -> throw new IllegalArgumentException(kind.name());
     }
+  }
+
+  /** A product of the catalogue, which only an admin adds, with a code of its own. */
+  private String product() {
+    ObjectNode product = JSON.createObjectNode().put("code", "HOSTILE-" + UUID.randomUUID()).put("name", "Hostile fixture");
+    return send(LeadflowService.OPPORTUNITY_SERVICE, "POST", "/api/v1/products", product, 201, TestTokens.of("hostile-admin", "admin"))
+        .join()
+        .get("id")
+        .asText();
   }
 
   /** {@code count} new Open leads, made concurrently. */

@@ -1,0 +1,9 @@
+package org.leadflow.opportunity.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.leadflow.opportunity.domain.RecordHistoryEntry;
+
+@ApplicationScoped
+public class RecordHistoryRepository implements PanacheRepositoryBase<RecordHistoryEntry, UUID> {}
