@@ -34,7 +34,11 @@ public class RecordNotFoundException extends RuntimeException {
         "Contact", "No contact with id " + id + " (a contact of a pending conversion appears once it is processed)");
   }
 
-  /** "Opportunity", "Account" or "Contact". */
+  public static RecordNotFoundException line(UUID opportunityId, UUID lineId) {
+    return new RecordNotFoundException("Line", "The opportunity " + opportunityId + " has no line with id " + lineId);
+  }
+
+  /** "Opportunity", "Account", "Contact" or "Line". */
   public String kind() {
     return kind;
   }
