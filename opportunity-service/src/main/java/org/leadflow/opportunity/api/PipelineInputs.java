@@ -90,7 +90,7 @@ final class PipelineInputs {
         current.productName(),
         current.description(),
         current.quantity().stripTrailingZeros().toPlainString(),
-        ResponseMapper.money(current.pricePerUnit()),
+        ResponseMapper.money(current.unitPrice()),
         ResponseMapper.money(current.discount()),
         ResponseMapper.money(current.tax()));
   }

@@ -582,13 +582,13 @@ public class Opportunity {
   }
 
   private void requireCurrency(OpportunityLine.Values values, List<OpportunityLine> lines, OpportunityLine changed) {
-    if (values.pricePerUnit() == null) {
+    if (values.unitPrice() == null) {
       return;
     }
     List<OpportunityLine> others = lines.stream().filter(other -> changed == null || !other.id().equals(changed.id())).toList();
     String currency = others.isEmpty() ? (estimatedValueSource == EstimatedValueSource.USER && estimatedValue != null ? estimatedValue.currency() : null) : currency(others);
-    if (currency != null && !currency.equals(values.pricePerUnit().currency())) {
-      throw new CurrencyMismatchException("pricePerUnit", values.pricePerUnit().currency(), currency, "the opportunity's currency");
+    if (currency != null && !currency.equals(values.unitPrice().currency())) {
+      throw new CurrencyMismatchException("unitPrice", values.unitPrice().currency(), currency, "the opportunity's currency");
     }
   }
 
@@ -613,7 +613,7 @@ public class Opportunity {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("productName", line.productName());
     values.put("quantity", line.quantity().stripTrailingZeros().toPlainString());
-    values.put("pricePerUnit", line.unitPrice());
+    values.put("unitPrice", line.unitPrice());
     values.put("discount", line.discount());
     values.put("tax", line.tax());
     values.put("extendedAmount", line.amount());

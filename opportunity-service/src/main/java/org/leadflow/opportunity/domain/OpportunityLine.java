@@ -52,7 +52,7 @@ public class OpportunityLine {
   /**
    * A line as a seller writes it. Discount and tax may be null (none).
    */
-  public record Values(String productName, String description, BigDecimal quantity, Money pricePerUnit, Money discount, Money tax) {}
+  public record Values(String productName, String description, BigDecimal quantity, Money unitPrice, Money discount, Money tax) {}
 
   /** A line as a conversion asks for it, checked. */
   public record Draft(String productName, BigDecimal quantity, Money unitPrice) {
@@ -162,20 +162,20 @@ public class OpportunityLine {
           new InvalidValuesException.Violation(
               "quantity", "must be positive, below 10^" + QUANTITY_INTEGER_DIGITS + ", with at most " + QUANTITY_SCALE + " decimals"));
     }
-    Money price = values.pricePerUnit();
+    Money price = values.unitPrice();
     if (price == null) {
-      errors.add(new InvalidValuesException.Violation("pricePerUnit", "is required"));
+      errors.add(new InvalidValuesException.Violation("unitPrice", "is required"));
     } else if (price.isNegative()) {
-      errors.add(new InvalidValuesException.Violation("pricePerUnit", "must not be negative"));
+      errors.add(new InvalidValuesException.Violation("unitPrice", "must not be negative"));
     }
     String currency = price == null ? null : price.currency();
     Money discount = values.discount();
     Money tax = values.tax();
     if (discount != null && (discount.isNegative() || (currency != null && !discount.currency().equals(currency)))) {
-      errors.add(new InvalidValuesException.Violation("discount", "must not be negative, in the currency of pricePerUnit"));
+      errors.add(new InvalidValuesException.Violation("discount", "must not be negative, in the currency of unitPrice"));
     }
     if (tax != null && (tax.isNegative() || (currency != null && !tax.currency().equals(currency)))) {
-      errors.add(new InvalidValuesException.Violation("tax", "must not be negative, in the currency of pricePerUnit"));
+      errors.add(new InvalidValuesException.Violation("tax", "must not be negative, in the currency of unitPrice"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidValuesException(errors);
@@ -186,11 +186,11 @@ public class OpportunityLine {
       base = price.times(count);
       Money off = discount == null ? Money.zero(currency) : discount;
       if (off.amount().compareTo(base.amount()) > 0) {
-        throw InvalidValuesException.of("discount", "must not be more than quantity × pricePerUnit (" + base + ")");
+        throw InvalidValuesException.of("discount", "must not be more than quantity × unitPrice (" + base + ")");
       }
       extended = base.minus(off).plus(tax == null ? Money.zero(currency) : tax);
     } catch (IllegalArgumentException e) {
-      throw InvalidValuesException.of("quantity", "quantity × pricePerUnit is too large");
+      throw InvalidValuesException.of("quantity", "quantity × unitPrice is too large");
     }
     this.productName = values.productName().strip();
     this.description = values.description();
