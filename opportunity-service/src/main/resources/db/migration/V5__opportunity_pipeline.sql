@@ -104,3 +104,19 @@ CREATE TABLE record_history (
 );
 
 CREATE INDEX record_history_record_idx ON record_history (record_type, record_id, seq);
+
+-- The first answer to each Idempotency-Key of a caller (docs/architecture.md, section REST conventions),
+-- kept for leadflow.opportunities.idempotency-key-retention; the same table as lead-service's.
+CREATE TABLE idempotency_key (
+    caller_id        varchar(100) NOT NULL,
+    operation        varchar(100) NOT NULL,
+    key              varchar(200) NOT NULL,
+    request_hash     varchar(64) NOT NULL,
+    response_status  integer,
+    response_body    text,
+    response_headers jsonb,
+    created_at       timestamptz NOT NULL,
+    PRIMARY KEY (caller_id, operation, key)
+);
+
+CREATE INDEX idempotency_key_created_at_idx ON idempotency_key (created_at);

@@ -60,6 +60,7 @@ public class OpportunityLineResource {
   @Inject OpportunityPipeline pipeline;
   @Inject CurrentCaller callers;
   @Inject ObjectMapper json;
+  @Inject IdempotentRequests idempotent;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -75,21 +76,27 @@ public class OpportunityLineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency, or the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> add(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag of the opportunity the change is based on; 412 when stale", example = "\"3\"")
           @HeaderParam(IfMatch.HEADER)
           String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @NotNull PipelineRequests.Line request,
       @Context UriInfo uri) {
-    return pipeline
-        .addLine(id, IfMatch.expectedVersion(ifMatch), PipelineInputs.line(request), callers.get())
-        .map(added ->
-            Response.created(uri.getAbsolutePathBuilder().path(added.lineId().toString()).build())
-                .tag(IfMatch.etag(added.opportunity().opportunity().version()))
-                .entity(ResponseMapper.opportunity(added.opportunity()))
-                .build());
+    return idempotent.run(
+        "add-line:" + id,
+        idempotencyKey,
+        request,
+        () ->
+            pipeline
+                .addLine(id, IfMatch.expectedVersion(ifMatch), PipelineInputs.line(request), callers.get())
+                .map(added ->
+                    Response.created(uri.getAbsolutePathBuilder().path(added.lineId().toString()).build())
+                        .tag(IfMatch.etag(added.opportunity().opportunity().version()))
+                        .entity(ResponseMapper.opportunity(added.opportunity()))
+                        .build()));
   }
 
   @GET

@@ -58,6 +58,7 @@ public class OpportunityPipelineResource {
 
   @Inject OpportunityPipeline pipeline;
   @Inject CurrentCaller callers;
+  @Inject IdempotentRequests idempotent;
   @Inject ObjectMapper json;
 
   @POST
@@ -83,7 +84,7 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "422",
-      description = "Data the stage requires is missing: errors name each missing member",
+      description = "Data the stage requires is missing: errors name each missing member (or the Idempotency-Key was used for a different request)",
       content =
           @Content(
               mediaType = Problems.MEDIA_TYPE,
@@ -100,11 +101,13 @@ public class OpportunityPipelineResource {
   public Uni<Response> moveStage(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @Valid @NotNull PipelineRequests.MoveStage request) {
     List<FieldError> errors = new ArrayList<>();
     OpportunityStage stage = PipelineInputs.label(errors, "stage", request.stage(), OpportunityStage::fromLabel);
     PipelineInputs.failOn(errors);
-    return answer(pipeline.moveStage(id, IfMatch.expectedVersion(ifMatch), stage, callers.get()));
+    return idempotent.run(
+        "move-stage:" + id, idempotencyKey, request, () -> answer(pipeline.moveStage(id, IfMatch.expectedVersion(ifMatch), stage, callers.get())));
   }
 
   @POST
@@ -129,15 +132,20 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "The actual revenue is not in the opportunity's currency", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "The actual revenue is not in the opportunity's currency, or the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> win(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @NotNull PipelineRequests.Win request) {
     List<FieldError> errors = new ArrayList<>();
     Money revenue = PipelineInputs.money(errors, "actualRevenue", request.actualRevenue());
     PipelineInputs.failOn(errors);
-    return answer(pipeline.win(id, IfMatch.expectedVersion(ifMatch), revenue, request.actualCloseDate(), request.note(), callers.get()));
+    return idempotent.run(
+        "win:" + id,
+        idempotencyKey,
+        request,
+        () -> answer(pipeline.win(id, IfMatch.expectedVersion(ifMatch), revenue, request.actualCloseDate(), request.note(), callers.get())));
   }
 
   @POST
@@ -162,9 +170,11 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> lose(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @Valid @NotNull PipelineRequests.Lose request) {
     List<FieldError> errors = new ArrayList<>();
     OpportunityStatusReason reason = PipelineInputs.label(errors, "statusReason", request.statusReason(), OpportunityStatusReason::fromLabel);
@@ -172,9 +182,14 @@ public class OpportunityPipelineResource {
       errors.add(new FieldError("statusReason", "must be Canceled or Out-Sold"));
     }
     PipelineInputs.failOn(errors);
-    return answer(
-        pipeline.lose(
-            id, IfMatch.expectedVersion(ifMatch), reason, request.competitor(), request.note(), request.actualCloseDate(), callers.get()));
+    return idempotent.run(
+        "lose:" + id,
+        idempotencyKey,
+        request,
+        () ->
+            answer(
+                pipeline.lose(
+                    id, IfMatch.expectedVersion(ifMatch), reason, request.competitor(), request.note(), request.actualCloseDate(), callers.get())));
   }
 
   @POST
@@ -189,10 +204,12 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> reopen(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch) {
-    return answer(pipeline.reopen(id, IfMatch.expectedVersion(ifMatch), callers.get()));
+      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return idempotent.run("reopen:" + id, idempotencyKey, id, () -> answer(pipeline.reopen(id, IfMatch.expectedVersion(ifMatch), callers.get())));
   }
 
   @POST
@@ -202,10 +219,12 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not In Progress", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> hold(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch) {
-    return answer(pipeline.putOnHold(id, IfMatch.expectedVersion(ifMatch), callers.get()));
+      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return idempotent.run("hold:" + id, idempotencyKey, id, () -> answer(pipeline.putOnHold(id, IfMatch.expectedVersion(ifMatch), callers.get())));
   }
 
   @POST
@@ -215,10 +234,12 @@ public class OpportunityPipelineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not On Hold", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> resume(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
-      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch) {
-    return answer(pipeline.resume(id, IfMatch.expectedVersion(ifMatch), callers.get()));
+      @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
+      @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    return idempotent.run("resume:" + id, idempotencyKey, id, () -> answer(pipeline.resume(id, IfMatch.expectedVersion(ifMatch), callers.get())));
   }
 
   @GET

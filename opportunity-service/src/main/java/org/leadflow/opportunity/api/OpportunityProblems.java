@@ -87,6 +87,11 @@ public class OpportunityProblems {
     return answer(428, "precondition-required", "If-Match required", failure.getMessage(), uri, null, null);
   }
 
+  @ServerExceptionMapper
+  public Response keyReused(IdempotentRequests.IdempotencyKeyReusedException failure, UriInfo uri) {
+    return answer(422, "idempotency-key-reused", "Idempotency-Key reused", failure.getMessage(), uri, null, null);
+  }
+
   /** Two changes of one record raced and this one lost: nothing of it was kept. */
   @ServerExceptionMapper
   public Response concurrentChange(OptimisticLockException failure, UriInfo uri) {

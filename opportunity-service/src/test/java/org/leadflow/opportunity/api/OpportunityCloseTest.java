@@ -224,6 +224,25 @@ class OpportunityCloseTest {
   }
 
   @Test
+  void aRepeatedWinWithTheSameIdempotencyKeyAnswersTheFirstResultAndWinsOnce() {
+    QualifiedLead lead = newOpportunity();
+    String key = "win-" + UUID.randomUUID();
+    Map<String, Object> win = Map.of("actualCloseDate", "2026-09-28");
+
+    ExtractableResponse<Response> first = succeeded(action(asManager().header("Idempotency-Key", key), lead.opportunityId, "win", win));
+    ExtractableResponse<Response> repeat = succeeded(action(asManager().header("Idempotency-Key", key), lead.opportunityId, "win", win));
+
+    assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(repeat.header("ETag")).isEqualTo(first.header("ETag"));
+    assertThat(repeat.<String>path("state")).isEqualTo("Won");
+    ExtractableResponse<Response> otherRequest =
+        problem(action(asManager().header("Idempotency-Key", key), lead.opportunityId, "win", Map.of("actualCloseDate", "2026-09-29")), 422);
+    assertThat(otherRequest.<String>path("type")).endsWith("/idempotency-key-reused");
+    ExtractableResponse<Response> history = succeeded(asManager().get(OPPORTUNITIES + "/{id}/history", lead.opportunityId).then().extract());
+    assertThat(history.<List<String>>path("items.action")).containsExactly("won");
+  }
+
+  @Test
   void closeDataOutOfRangeIsABadRequest() {
     UUID id = newOpportunity().opportunityId;
 

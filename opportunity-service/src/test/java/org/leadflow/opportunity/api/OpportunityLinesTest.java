@@ -204,6 +204,21 @@ class OpportunityLinesTest {
   }
 
   @Test
+  void aRepeatedAddWithTheSameIdempotencyKeyAddsOneLine() {
+    UUID id = newOpportunity();
+    String key = "line-" + UUID.randomUUID();
+    Map<String, Object> line = line("2", "10.00", null, null, "EUR");
+
+    ExtractableResponse<Response> first = addLine(asManager().header("Idempotency-Key", key), id, line);
+    ExtractableResponse<Response> repeat = addLine(asManager().header("Idempotency-Key", key), id, line);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(repeat.statusCode()).isEqualTo(201);
+    assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(succeeded(asManager().get(OPPORTUNITIES + "/{id}", id).then().extract()).<List<?>>path("lines")).hasSize(1);
+  }
+
+  @Test
   void changingALineNeedsIfMatch() {
     UUID id = newOpportunity();
     String line = succeeded(addLine(id, line("1", "1.00", null, null, "EUR"))).path("lines[0].id");
