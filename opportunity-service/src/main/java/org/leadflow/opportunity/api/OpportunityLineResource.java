@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,9 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.service.OpportunityPipeline;
-import org.leadflow.web.FieldError;
 import org.leadflow.web.IfMatch;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.MergePatch;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
@@ -71,7 +68,7 @@ public class OpportunityLineResource {
           "Numbered after the last line. The line must be in the opportunity's currency (its lines', else its"
               + " user-provided estimated value's); an opportunity has at most 100 lines. Kept in the history.")
   @RequestBody(content = @Content(schema = @Schema(implementation = PipelineRequests.Line.class), examples = @ExampleObject(name = "line", value = LINE_EXAMPLE)))
-  @APIResponse(responseCode = "201", description = "The opportunity with the new line; Location names the line, ETag carries the opportunity's new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
+  @APIResponse(responseCode = "201", description = "The opportunity with the new line; Location names the line, ETag carries the opportunity's new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class), examples = @ExampleObject(name = "opportunity", value = OpportunityResource.OPPORTUNITY_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid line: one entry per offending field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +99,20 @@ public class OpportunityLineResource {
   @GET
   @Path("/{lineId}")
   @Operation(operationId = "getOpportunityLine", summary = "Get one line of an opportunity")
-  @APIResponse(responseCode = "200", description = "The line", content = @Content(schema = @Schema(implementation = OpportunityResponse.OpportunityLineResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The line",
+      content =
+          @Content(
+              schema = @Schema(implementation = OpportunityResponse.OpportunityLineResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "line",
+                      value =
+                          "{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000004\",\"lineNumber\":1,\"productName\":\"Difference Engine licence\","
+                              + "\"quantity\":\"3\",\"unitPrice\":{\"amount\":\"1250.00\",\"currency\":\"GBP\"},"
+                              + "\"amount\":{\"amount\":\"4200.00\",\"currency\":\"GBP\"},\"description\":null,"
+                              + "\"discount\":{\"amount\":\"250.00\",\"currency\":\"GBP\"},\"tax\":{\"amount\":\"700.00\",\"currency\":\"GBP\"}}")))
   @APIResponse(responseCode = "404", description = "No such opportunity or line", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<OpportunityResponse.OpportunityLineResponse> get(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
@@ -123,7 +133,7 @@ public class OpportunityLineResource {
               mediaType = MergePatch.MEDIA_TYPE,
               schema = @Schema(implementation = PipelineRequests.Line.class),
               examples = @ExampleObject(name = "patch", value = "{\"quantity\":\"4\",\"discount\":null}")))
-  @APIResponse(responseCode = "200", description = "The opportunity with the changed line; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
+  @APIResponse(responseCode = "200", description = "The opportunity with the changed line; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class), examples = @ExampleObject(name = "opportunity", value = OpportunityResource.OPPORTUNITY_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such opportunity or line", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -137,9 +147,7 @@ public class OpportunityLineResource {
           @HeaderParam(IfMatch.HEADER)
           String ifMatch,
       @NotNull JsonNode patch) {
-    if (!patch.isObject()) {
-      throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
-    }
+    PipelineInputs.requireObject(patch);
     long expected = IfMatch.requiredVersion(ifMatch);
     return pipeline
         .changeLine(id, lineId, Optional.of(expected), line -> PipelineInputs.patchedLine(json, line.values(), patch), callers.get())
@@ -149,7 +157,7 @@ public class OpportunityLineResource {
   @DELETE
   @Path("/{lineId}")
   @Operation(operationId = "removeOpportunityLine", summary = "Remove a line", description = "Kept in the history. The other lines keep their numbers.")
-  @APIResponse(responseCode = "200", description = "The opportunity without the line; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
+  @APIResponse(responseCode = "200", description = "The opportunity without the line; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class), examples = @ExampleObject(name = "opportunity", value = OpportunityResource.OPPORTUNITY_EXAMPLE)))
   @APIResponse(responseCode = "404", description = "No such opportunity or line", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version of the opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,14 +1,11 @@
 package org.leadflow.opportunity.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,8 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +32,6 @@ import org.leadflow.opportunity.service.OpportunityPipeline;
 import org.leadflow.opportunity.service.OpportunityQueries.OpportunityWithLines;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.IfMatch;
-import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
@@ -45,12 +39,22 @@ import org.leadflow.web.security.Roles;
 
 /**
  * The opportunity's way through the sales process: stage moves, closing as won or lost, reopening,
- * holding and resuming; its stage history and audit history. Each action answers the opportunity as
- * it is after, with its new ETag; If-Match is optional here (412 when stale).
+ * holding and resuming. Each action answers the opportunity as it is after, with its new ETag;
+ * If-Match is optional here (412 when stale).
  */
 @Path("/api/v1/opportunities/{id}")
-@Tag(name = "Opportunity pipeline", description = "Stages, win, lose, reopen, hold; stage history and audit history")
+@Tag(name = "Opportunity pipeline", description = "Stages, win, lose, reopen, hold and resume")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+    responseCode = "200",
+    description = "The opportunity after the action; ETag carries its new version",
+    content =
+        @Content(
+            schema = @Schema(implementation = OpportunityResponse.class),
+            examples = @ExampleObject(name = "opportunity", value = OpportunityResource.OPPORTUNITY_EXAMPLE)))
+@APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "The opportunity's state does not allow the action; the problem names state, statusReason and action", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "412", description = "If-Match names an old version; ETag carries the current one", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class OpportunityPipelineResource {
 
@@ -59,7 +63,6 @@ public class OpportunityPipelineResource {
   @Inject OpportunityPipeline pipeline;
   @Inject CurrentCaller callers;
   @Inject IdempotentRequests idempotent;
-  @Inject ObjectMapper json;
 
   @POST
   @Path("/stage")
@@ -77,11 +80,7 @@ public class OpportunityPipelineResource {
           @Content(
               schema = @Schema(implementation = PipelineRequests.MoveStage.class),
               examples = @ExampleObject(name = "develop", value = "{\"stage\":\"Develop\"}")))
-  @APIResponse(responseCode = "200", description = "The opportunity in its new stage; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
   @APIResponse(responseCode = "400", description = "No or unknown stage", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "422",
       description = "Data the stage requires is missing: errors name each missing member (or the Idempotency-Key was used for a different request)",
@@ -127,11 +126,7 @@ public class OpportunityPipelineResource {
                   @ExampleObject(
                       name = "won",
                       value = "{\"actualRevenue\":{\"amount\":\"2400.00\",\"currency\":\"GBP\"},\"actualCloseDate\":\"2026-09-28\",\"note\":\"Signed\"}")))
-  @APIResponse(responseCode = "200", description = "The won opportunity; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
   @APIResponse(responseCode = "400", description = "Invalid revenue, date or note", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "The actual revenue is not in the opportunity's currency, or the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> win(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
@@ -165,11 +160,7 @@ public class OpportunityPipelineResource {
                   @ExampleObject(
                       name = "out-sold",
                       value = "{\"statusReason\":\"Out-Sold\",\"competitor\":\"Babbage & Co\",\"note\":\"Lower price, same delivery date\"}")))
-  @APIResponse(responseCode = "200", description = "The lost opportunity; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
   @APIResponse(responseCode = "400", description = "No or unknown status reason, or an invalid competitor, note or date", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> lose(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
@@ -200,10 +191,6 @@ public class OpportunityPipelineResource {
       description =
           "Won or Lost → Open/In Progress; the close data (actual revenue and date, competitor, note) is cleared and"
               + " stays in the history. Publishes leadflow.opportunity.reopened.v1. No body.")
-  @APIResponse(responseCode = "200", description = "The open opportunity; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> reopen(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
@@ -215,10 +202,6 @@ public class OpportunityPipelineResource {
   @POST
   @Path("/hold")
   @Operation(operationId = "putOpportunityOnHold", summary = "Put an opportunity on hold", description = "Open/In Progress → Open/On Hold (2). No body.")
-  @APIResponse(responseCode = "200", description = "The opportunity on hold; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is not In Progress", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> hold(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
@@ -230,90 +213,12 @@ public class OpportunityPipelineResource {
   @POST
   @Path("/resume")
   @Operation(operationId = "resumeOpportunity", summary = "Resume an opportunity on hold", description = "Open/On Hold → Open/In Progress (1). No body.")
-  @APIResponse(responseCode = "200", description = "The opportunity in progress; ETag carries its new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The opportunity is not On Hold", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> resume(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = IF_MATCH, example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
       @Parameter(description = "Makes retries safe: a repeat with the same key answers the first result") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
     return idempotent.run("resume:" + id, idempotencyKey, id, () -> answer(pipeline.resume(id, IfMatch.expectedVersion(ifMatch), callers.get())));
-  }
-
-  @GET
-  @Path("/stage-history")
-  @Operation(
-      operationId = "listOpportunityStageHistory",
-      summary = "An opportunity's stages, oldest first",
-      description = "Each stay in a stage: when it was entered and left (none for the current stage), by whom, and the time in stage.")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page of stage stays",
-      content =
-          @Content(
-              schema = @Schema(implementation = PipelineResponses.StageVisitPage.class),
-              examples =
-                  @ExampleObject(
-                      name = "stages",
-                      value =
-                          "{\"items\":[{\"stage\":\"Qualify\",\"enteredAt\":\"2026-05-04T09:15:00Z\",\"leftAt\":\"2026-05-06T09:15:00Z\","
-                              + "\"enteredBy\":null,\"timeInStage\":\"PT48H\",\"timeInStageSeconds\":172800},"
-                              + "{\"stage\":\"Develop\",\"enteredAt\":\"2026-05-06T09:15:00Z\",\"leftAt\":null,\"enteredBy\":\"seller-7\","
-                              + "\"timeInStage\":\"PT2H\",\"timeInStageSeconds\":7200}],\"page\":0,\"size\":50,\"total\":2}")))
-  @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<PipelineResponses.StageVisitPage> stageHistory(
-      @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id, @BeanParam Paging paging) {
-    PageParameters page = PageParameters.read(paging.page, paging.size);
-    Instant now = Instant.now();
-    return pipeline
-        .stageHistory(id, page.page(), page.size(), callers.get())
-        .map(found ->
-            new PipelineResponses.StageVisitPage(
-                found.items().stream()
-                    .map(visit -> {
-                      Duration time = visit.timeInStage(now);
-                      return new PipelineResponses.StageVisitResponse(
-                          visit.stage().label(), visit.enteredAt(), visit.leftAt(), visit.enteredBy(), time.toString(), time.toSeconds());
-                    })
-                    .toList(),
-                found.page(),
-                found.size(),
-                found.total()));
-  }
-
-  @GET
-  @Path("/history")
-  @Operation(
-      operationId = "listOpportunityHistory",
-      summary = "An opportunity's audit history, newest first",
-      description = "Every change: fields old → new (edits, stage, state and status reason, lines, close data), who and when.")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page of history entries",
-      content =
-          @Content(
-              schema = @Schema(implementation = PipelineResponses.OpportunityHistoryPage.class),
-              examples =
-                  @ExampleObject(
-                      name = "history",
-                      value =
-                          "{\"items\":[{\"id\":\"0190f5c4-7d7a-7b5e-9a57-000000000009\",\"occurredAt\":\"2026-05-06T09:15:00Z\","
-                              + "\"actor\":{\"id\":\"seller-7\",\"name\":\"Ada Lovelace\"},\"action\":\"stage-changed\","
-                              + "\"changes\":[{\"field\":\"stage\",\"oldValue\":\"Qualify\",\"newValue\":\"Develop\"},"
-                              + "{\"field\":\"probability\",\"oldValue\":10,\"newValue\":40}]}],\"page\":0,\"size\":50,\"total\":1}")))
-  @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<PipelineResponses.OpportunityHistoryPage> history(
-      @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id, @BeanParam Paging paging) {
-    PageParameters page = PageParameters.read(paging.page, paging.size);
-    return pipeline
-        .history(id, page.page(), page.size(), callers.get())
-        .map(found ->
-            new PipelineResponses.OpportunityHistoryPage(
-                found.items().stream().map(entry -> PipelineResponses.historyEntry(json, entry)).toList(), found.page(), found.size(), found.total()));
   }
 
   private static Uni<Response> answer(Uni<OpportunityWithLines> changed) {

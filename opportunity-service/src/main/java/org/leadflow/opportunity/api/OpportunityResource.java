@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,9 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.opportunity.api.PageResponses.OpportunityPage;
 import org.leadflow.opportunity.service.OpportunityPipeline;
 import org.leadflow.opportunity.service.OpportunityQueries;
-import org.leadflow.web.FieldError;
 import org.leadflow.web.IfMatch;
-import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.MergePatch;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
@@ -126,9 +123,7 @@ public class OpportunityResource {
           @HeaderParam(IfMatch.HEADER)
           String ifMatch,
       @NotNull JsonNode patch) {
-    if (!patch.isObject()) {
-      throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
-    }
+    PipelineInputs.requireObject(patch);
     long expected = IfMatch.requiredVersion(ifMatch);
     return pipeline
         .edit(id, Optional.of(expected), callers.get(), opportunity -> PipelineInputs.patchedEdit(json, opportunity.editable(), patch))

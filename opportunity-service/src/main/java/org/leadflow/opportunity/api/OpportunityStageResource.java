@@ -82,7 +82,18 @@ public class OpportunityStageResource {
           @Content(
               schema = @Schema(implementation = PipelineRequests.StageSettingInput.class),
               examples = @ExampleObject(name = "develop", value = "{\"defaultProbability\":35,\"requiredData\":[\"customerNeed\",\"proposedSolution\",\"contactId\"]}")))
-  @APIResponse(responseCode = "200", description = "The stage's new setting; ETag carries its version", content = @Content(schema = @Schema(implementation = PipelineResponses.StageSettingResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The stage's new setting; ETag carries its version",
+      content =
+          @Content(
+              schema = @Schema(implementation = PipelineResponses.StageSettingResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "develop",
+                      value =
+                          "{\"stage\":\"Develop\",\"defaultProbability\":35,\"requiredData\":[\"customerNeed\",\"proposedSolution\",\"contactId\"],"
+                              + "\"updatedAt\":\"2026-05-04T09:15:00Z\",\"updatedBy\":\"admin-7\",\"version\":1}")))
   @APIResponse(responseCode = "400", description = "Unknown stage or required data, or a probability outside 0 to 100", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version of the setting", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> configure(

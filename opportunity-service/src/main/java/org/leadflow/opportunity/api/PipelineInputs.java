@@ -156,6 +156,17 @@ final class PipelineInputs {
     }
   }
 
+  /**
+   * @throws InvalidRequestException unless the merge patch is a JSON object (RFC 7386 allows any
+   *     value, which would replace the whole record)
+   */
+  static JsonNode requireObject(JsonNode patch) {
+    if (!patch.isObject()) {
+      throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
+    }
+    return patch;
+  }
+
   static void failOn(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
