@@ -169,9 +169,6 @@ public class OpportunityPipelineResource {
       @Valid @NotNull PipelineRequests.Lose request) {
     List<FieldError> errors = new ArrayList<>();
     OpportunityStatusReason reason = PipelineInputs.label(errors, "statusReason", request.statusReason(), OpportunityStatusReason::fromLabel);
-    if (reason != null && reason.state() != org.leadflow.opportunity.domain.OpportunityState.LOST) {
-      errors.add(new FieldError("statusReason", "must be Canceled or Out-Sold"));
-    }
     PipelineInputs.failOn(errors);
     return idempotent.run(
         "lose:" + id,

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.leadflow.opportunity.domain.EstimatedValueSource;
 import org.leadflow.opportunity.domain.Money;
 import org.leadflow.opportunity.domain.Opportunity;
@@ -24,6 +25,10 @@ import org.leadflow.web.Problems;
  */
 final class PipelineInputs {
 
+  /** A quantity as requests write it: plain decimal digits, no sign or exponent. */
+  static final String QUANTITY_PATTERN = "^[0-9]{1,15}(\\.[0-9]{1,4})?$";
+
+  private static final Pattern QUANTITY = Pattern.compile(QUANTITY_PATTERN);
   private static final String ESTIMATED_VALUE = "estimatedValue";
   private static final String ESTIMATED_VALUE_SOURCE = "estimatedValueSource";
 
@@ -106,12 +111,10 @@ final class PipelineInputs {
     BigDecimal quantity = null;
     if (input.quantity() == null) {
       errors.add(new FieldError("quantity", "is required"));
+    } else if (!QUANTITY.matcher(input.quantity()).matches()) {
+      errors.add(new FieldError("quantity", "must be a decimal number with at most 4 decimals, such as \"2.5\""));
     } else {
-      try {
-        quantity = new BigDecimal(input.quantity().strip());
-      } catch (NumberFormatException e) {
-        errors.add(new FieldError("quantity", "must be a decimal number, such as \"2.5\""));
-      }
+      quantity = new BigDecimal(input.quantity());
     }
     if (input.productName() == null) {
       errors.add(new FieldError("productName", "is required"));

@@ -54,7 +54,8 @@ public final class PipelineRequests {
   public record Line(
       @Schema(example = "Difference Engine licence", maxLength = 200) String productName,
       @Schema(maxLength = 2000) String description,
-      @Schema(example = "2.5", description = "Decimal string, positive, at most 4 decimals") String quantity,
+      @Schema(example = "2.5", pattern = PipelineInputs.QUANTITY_PATTERN, description = "Decimal string, positive, at most 15 digits before the point and 4 after")
+          String quantity,
       @Schema(description = "Price per unit, in the opportunity's currency") MoneyDto unitPrice,
       @Schema(description = "Manual discount on quantity × unitPrice; at most that, in the same currency") MoneyDto discount,
       @Schema(description = "Tax added after the discount, in the same currency") MoneyDto tax) {}

@@ -1,5 +1,7 @@
 package org.leadflow.opportunity.domain;
 
+import java.util.List;
+
 /**
  * Where an opportunity's estimated value comes from, as Dynamics' revenue choice: the sum of its
  * lines (system-calculated), or what the seller set (user-provided).
@@ -25,6 +27,6 @@ public enum EstimatedValueSource {
         return source;
       }
     }
-    throw new UnknownLabelException(java.util.List.of(LINES.label, USER.label));
+    throw new UnknownLabelException(List.of(LINES.label, USER.label));
   }
 }

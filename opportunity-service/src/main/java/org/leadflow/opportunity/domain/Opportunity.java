@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -378,10 +379,10 @@ public class Opportunity {
    * @throws OpportunityActionNotAllowedException unless Open
    * @throws StageDataMissingException naming what is missing
    */
-  public java.util.Optional<StageMove> moveTo(OpportunityStage target, List<StageSetting> settings, int lineCount, Instant now) {
+  public Optional<StageMove> moveTo(OpportunityStage target, List<StageSetting> settings, int lineCount, Instant now) {
     requireOpen("move-stage");
     if (target == stage) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (target.isAfter(stage)) {
       List<StageRequirement> missing =
@@ -403,7 +404,7 @@ public class Opportunity {
     stage = changes.track("stage", stage, target);
     probability = changes.track("probability", probability, defaultProbability);
     stageEnteredAt = now;
-    return java.util.Optional.of(new StageMove(from, target, touched(changes, now)));
+    return Optional.of(new StageMove(from, target, touched(changes, now)));
   }
 
   /**
@@ -586,7 +587,8 @@ public class Opportunity {
       return;
     }
     List<OpportunityLine> others = lines.stream().filter(other -> changed == null || !other.id().equals(changed.id())).toList();
-    String currency = others.isEmpty() ? (estimatedValueSource == EstimatedValueSource.USER && estimatedValue != null ? estimatedValue.currency() : null) : currency(others);
+    // Without other lines, a value that follows the lines has no currency of its own to keep.
+    String currency = !others.isEmpty() || estimatedValueSource == EstimatedValueSource.USER ? currency(others) : null;
     if (currency != null && !currency.equals(values.unitPrice().currency())) {
       throw new CurrencyMismatchException("unitPrice", values.unitPrice().currency(), currency, "the opportunity's currency");
     }
