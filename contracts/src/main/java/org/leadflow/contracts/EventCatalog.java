@@ -13,6 +13,10 @@ import org.leadflow.contracts.lead.QualificationPolicyChanged;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
+import org.leadflow.contracts.opportunity.OpportunityLost;
+import org.leadflow.contracts.opportunity.OpportunityReopened;
+import org.leadflow.contracts.opportunity.OpportunityStageChanged;
+import org.leadflow.contracts.opportunity.OpportunityWon;
 
 /**
  * Every published event type with the record of its data. Each has a JSON Schema (draft 2020-12) at
@@ -44,6 +48,10 @@ public final class EventCatalog {
     types.put(LeadEventTypes.QUALIFICATION_POLICY_CHANGED, QualificationPolicyChanged.class);
     types.put(OpportunityEventTypes.CREATED, OpportunityCreated.class);
     types.put(OpportunityEventTypes.CONVERSION_FAILED, ConversionFailed.class);
+    types.put(OpportunityEventTypes.STAGE_CHANGED, OpportunityStageChanged.class);
+    types.put(OpportunityEventTypes.WON, OpportunityWon.class);
+    types.put(OpportunityEventTypes.LOST, OpportunityLost.class);
+    types.put(OpportunityEventTypes.REOPENED, OpportunityReopened.class);
     return Map.copyOf(types);
   }
 }

@@ -33,7 +33,21 @@ final class ResponseMapper {
         o.estimatedCloseDate(),
         lines(found.lines()),
         o.createdAt(),
-        o.version());
+        o.version(),
+        o.stage().label(),
+        o.stageEnteredAt(),
+        o.probability(),
+        o.estimatedValueSource().label(),
+        o.description(),
+        o.customerNeed(),
+        o.proposedSolution(),
+        o.finalProposalDate(),
+        money(o.actualRevenue()),
+        o.actualCloseDate(),
+        o.competitor(),
+        o.closeNote(),
+        o.closedAt(),
+        o.updatedAt());
   }
 
   static AccountResponse account(Account a) {
@@ -89,20 +103,23 @@ final class ResponseMapper {
   }
 
   private static List<OpportunityResponse.OpportunityLineResponse> lines(List<OpportunityLine> lines) {
-    return lines.stream()
-        .map(
-            line ->
-                new OpportunityResponse.OpportunityLineResponse(
-                    line.id(),
-                    line.lineNumber(),
-                    line.productName(),
-                    line.quantity().stripTrailingZeros().toPlainString(),
-                    money(line.unitPrice()),
-                    money(line.amount())))
-        .toList();
+    return lines.stream().map(ResponseMapper::line).toList();
   }
 
-  private static MoneyDto money(Money money) {
+  static OpportunityResponse.OpportunityLineResponse line(OpportunityLine line) {
+    return new OpportunityResponse.OpportunityLineResponse(
+        line.id(),
+        line.lineNumber(),
+        line.productName(),
+        line.quantity().stripTrailingZeros().toPlainString(),
+        money(line.unitPrice()),
+        money(line.amount()),
+        line.description(),
+        money(line.discount()),
+        money(line.tax()));
+  }
+
+  static MoneyDto money(Money money) {
     return money == null ? null : new MoneyDto(money.amountText(), money.currency());
   }
 }

@@ -30,6 +30,7 @@ import org.leadflow.opportunity.domain.MatchProbe;
 import org.leadflow.opportunity.domain.Money;
 import org.leadflow.opportunity.domain.Opportunity;
 import org.leadflow.opportunity.domain.OpportunityLine;
+import org.leadflow.opportunity.domain.OpportunityStage;
 import org.leadflow.opportunity.domain.PossibleDuplicate;
 import org.leadflow.opportunity.persistence.AccountRepository;
 import org.leadflow.opportunity.persistence.ContactRepository;
@@ -38,6 +39,8 @@ import org.leadflow.opportunity.persistence.MatchKeyLocks;
 import org.leadflow.opportunity.persistence.OpportunityLineRepository;
 import org.leadflow.opportunity.persistence.OpportunityRepository;
 import org.leadflow.opportunity.persistence.PossibleDuplicateRepository;
+import org.leadflow.opportunity.persistence.StageSettingRepository;
+import org.leadflow.opportunity.persistence.StageVisitRepository;
 import org.leadflow.web.security.Caller;
 
 /**
@@ -82,6 +85,8 @@ public class LeadConversion {
   @Inject ContactRepository contacts;
   @Inject OpportunityRepository opportunities;
   @Inject OpportunityLineRepository lines;
+  @Inject StageSettingRepository stageSettings;
+  @Inject StageVisitRepository stageVisits;
   @Inject PossibleDuplicateRepository possibleDuplicates;
   @Inject FailedConversionRepository failedConversions;
   @Inject MatchFinder matches;
@@ -386,8 +391,10 @@ public class LeadConversion {
       return stored.replaceWith(Result.CONVERTED);
     }
     return stored
+        .call(() -> stageSettings.findById(OpportunityStage.QUALIFY).invoke(first -> opened.opportunity().startWithProbability(first.defaultProbability())))
         .call(() -> opportunities.persist(opened.opportunity()))
         .call(() -> opened.lines().isEmpty() ? Uni.createFrom().voidItem() : lines.persist(opened.lines()))
+        .call(() -> stageVisits.persist(opened.firstStage()))
         .call(() -> events.created(opened.opportunity(), account.created(), contact.created()))
         .replaceWith(Result.CONVERTED);
   }

@@ -38,7 +38,11 @@ public class RecordNotFoundException extends RuntimeException {
     return new RecordNotFoundException("Product", "No product with id " + id + " in the catalogue");
   }
 
-  /** "Opportunity", "Account", "Contact" or "Product". */
+  public static RecordNotFoundException line(UUID opportunityId, UUID lineId) {
+    return new RecordNotFoundException("Line", "The opportunity " + opportunityId + " has no line with id " + lineId);
+  }
+
+  /** "Opportunity", "Account", "Contact", "Product" or "Line". */
   public String kind() {
     return kind;
   }

@@ -27,8 +27,9 @@ import org.leadflow.devstack.tokens.TestTokens;
 /**
  * The real records that hostile requests target, in the state their operation needs, so that a
  * request reaches the validation of what it changed: an Open lead to qualify, a disqualified one to
- * reactivate, one whose conversion failed to retry, and the opportunity, account and contact of a
- * completed conversion, and a product of the catalogue. A record that an accepted request moved out of that state is not used again.
+ * reactivate, one whose conversion failed to retry, the opportunity (Open, In Progress), account and
+ * contact of a completed conversion, and a product of the catalogue. A record that an accepted request
+ * moved out of that state is not used again.
  * Paths without a record of a kind known here get a random id: such requests answer 404, which is
  * the expected behaviour for an id nobody has.
  */
@@ -143,6 +144,9 @@ public final class Targets {
       }
       case DISQUALIFIED_LEAD -> lead(id).path("state").asText().equals("Disqualified");
       case FAILED_CONVERSION_LEAD -> lead(id).at("/conversion/status").asText().equals("failed");
+      // Won, lost or on hold, it refuses most of the pipeline's actions (409) before reading them.
+      case OPPORTUNITY -> send(LeadflowService.OPPORTUNITY_SERVICE, "GET", "/api/v1/opportunities/" + id, null, 200, managerToken)
+          .join().path("statusReason").asText().equals("In Progress");
       default -> true;
     };
   }
