@@ -52,9 +52,11 @@ public class QualifyLead implements CommandHandler<QualifyLead.Command, QualifyL
 
   @Override
   public Uni<Result> handle(Command command) {
-    return changes
-        .find(command.leadId(), command.expectedVersion(), command.caller())
-        .chain(lead -> policies.currentOrStart(changes.now()).map(policy -> new Found(lead, policy)))
+    // The policy is read first: reading it may save the initial version, and nothing of the lead may
+    // be flushed before a dry run rolls it back.
+    return policies
+        .currentOrStart(changes.now())
+        .chain(policy -> changes.find(command.leadId(), command.expectedVersion(), command.caller()).map(lead -> new Found(lead, policy)))
         .chain(found -> {
           Lead lead = found.lead();
           Caller caller = command.caller();
