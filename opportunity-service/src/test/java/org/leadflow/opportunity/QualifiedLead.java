@@ -91,6 +91,7 @@ public final class QualifiedLead {
         accountId,
         contactId,
         opportunityId,
-        new LeadQualified.OpportunityDraft(opportunityName, estimatedValue, estimatedCloseDate, List.copyOf(lines)));
+        new LeadQualified.OpportunityDraft(opportunityName, estimatedValue, estimatedCloseDate, List.copyOf(lines)),
+        null);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadflow.devstack.FreePorts;
@@ -63,7 +64,7 @@ final class BothServices implements AutoCloseable {
                     infrastructure,
                     ports.get(service),
                     ports.get(LeadflowService.OPPORTUNITY_SERVICE),
-                    TestTokens.verificationEnvironment()),
+                    with(TestTokens.verificationEnvironment(), LeadflowService.QUALIFICATION_WITHOUT_CRITERIA)),
                 logs.resolve(service.serviceName() + ".log"),
                 services.uri(service, LeadflowService.READINESS_PATH)));
       }
@@ -85,5 +86,11 @@ final class BothServices implements AutoCloseable {
     processes.forEach(ServiceProcess::requestStop);
     Instant deadline = Instant.now().plusSeconds(20);
     processes.forEach(process -> process.awaitStopped(deadline));
+  }
+
+  private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
+    Map<String, String> both = new LinkedHashMap<>(environment);
+    both.putAll(more);
+    return both;
   }
 }

@@ -24,7 +24,20 @@ public record LeadQualified(
     UUID accountId,
     UUID contactId,
     UUID opportunityId,
-    OpportunityDraft opportunity) {
+    OpportunityDraft opportunity,
+    QualificationPolicyCheck qualificationPolicy) {
+
+  /**
+   * How the lead passed the qualification policy's gate: the version that measured it, its readiness,
+   * and a sales manager's override when a required criterion was not met. Absent for leads qualified
+   * before the gate existed.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record QualificationPolicyCheck(int version, int readiness, PolicyOverride override) {}
+
+  /** Who overrode the gate, why, and the keys of the required criteria not met. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PolicyOverride(String by, String justification, List<String> criteria) {}
 
   /** What the lead knew, for the account, contact and opportunity made from it. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -65,6 +65,12 @@ public enum LeadflowService {
     return port;
   }
 
+  /**
+   * lead-service's setting for a database that starts with a qualification policy without criteria:
+   * the system tests and the benchmark qualify leads that no seller has qualified by hand.
+   */
+  public static final Map<String, String> QUALIFICATION_WITHOUT_CRITERIA = Map.of("LEADFLOW_QUALIFICATION_INITIAL_POLICY", "none");
+
   /** Where the API's main collection lives, e.g. {@code /api/v1/leads}. */
   String apiPath() {
     return apiPath;

@@ -71,12 +71,21 @@ public class LeadConversionResource {
               + " answers at once with the ids of the records opportunity-service will create and conversion.status"
               + " = pending; the lead shows completed (or failed) once opportunity-service has answered. With"
               + " dryRun: true it validates and previews, including the existing accounts and contacts that would be"
-              + " reused, and changes nothing.")
+              + " reused, and changes nothing. The qualification policy in force gates it (and its dry run): a lead"
+              + " that does not meet every required criterion is refused with 422 listing them, unless a sales"
+              + " manager overrides with policyOverride.justification (kept in the history and the event, with the"
+              + " policy version).")
   @RequestBody(content = @Content(schema = @Schema(implementation = QualifyRequest.class), examples = {
       @ExampleObject(name = "with lines", value = QUALIFY_EXAMPLE),
-      @ExampleObject(name = "dry run", value = "{\"dryRun\":true}")}))
+      @ExampleObject(name = "dry run", value = "{\"dryRun\":true}"),
+      @ExampleObject(name = "override by a sales manager", value = "{\"policyOverride\":{\"justification\":\"Budget signed off verbally by the CFO\"}}")}))
   @APIResponse(responseCode = "200", description = "Qualified, conversion pending (or the dry run's preview); ETag is the lead's new version", content = @Content(schema = @Schema(implementation = QualifyResponse.class)))
+  @APIResponse(responseCode = "403", description = "An override by someone who is not a sales manager", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The lead is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "The lead does not meet every required criterion of the qualification policy; errors names each (field: the criterion's key)",
+      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> qualify(
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the qualification is based on", example = "\"2\"") @HeaderParam("If-Match") String ifMatch,
@@ -86,7 +95,8 @@ public class LeadConversionResource {
     Optional<Long> expectedVersion = Preconditions.expectedVersion(ifMatch);
     // Written once: the request kept on the lead for a retry, and what a repeat of its key must match.
     String asked = idempotent.json(request);
-    var qualify = new QualifyLead.Command(id, expectedVersion, options, asked, request.dryRun(), callers.get());
+    String justification = request.policyOverride() == null ? null : request.policyOverride().justification();
+    var qualify = new QualifyLead.Command(id, expectedVersion, options, asked, request.dryRun(), justification, callers.get());
     if (request.dryRun()) {
       return commands.run(qualifyLead, qualify).chain(this::dryRun);
     }

@@ -6,12 +6,15 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.hibernate.StaleObjectStateException;
 import org.leadflow.lead.application.IdempotencyKeyReusedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leadflow.lead.domain.TransitionNotAllowedException;
+import org.leadflow.lead.domain.policy.QualificationGate;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.StaleVersionException;
+import org.leadflow.web.FieldError;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 
@@ -75,4 +78,20 @@ public class LeadProblems {
   @ServerExceptionMapper
   public Response notPending(org.leadflow.lead.domain.ConversionNotPendingException failure, UriInfo uri) {
     return answer(409, "conversion-not-pending", "The conversion is not pending", failure.getMessage(), uri, null, null);
-  }}
+  }
+
+  /** Qualify refused by the qualification policy's gate: each required criterion not met, by key. */
+  @ServerExceptionMapper
+  public Response gateRefused(QualificationGate.RefusedException failure, UriInfo uri) {
+    List<FieldError> unmet =
+        failure.unmet().stream()
+            .map(result -> new FieldError(result.criterion().key(), result.criterion().label() + ": " + result.explanation()))
+            .toList();
+    return answer(422, "qualification-criteria-unmet", "The lead does not meet the qualification policy", failure.getMessage(), uri, unmet, null);
+  }
+
+  @ServerExceptionMapper
+  public Response overrideNotAllowed(QualificationGate.OverrideNotAllowedException failure, UriInfo uri) {
+    return answer(403, "override-not-allowed", "Override not allowed", failure.getMessage(), uri, null, null);
+  }
+}

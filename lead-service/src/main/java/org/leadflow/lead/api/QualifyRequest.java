@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.leadflow.lead.domain.OpportunityDraftPolicy;
+import org.leadflow.lead.domain.policy.QualificationGate;
 
 /**
  * Dynamics' QualifyLead options. Omitted booleans default to true, except that naming an existing
  * account (contact) means not creating one. The opportunity draft must also keep to {@link
- * OpportunityDraftPolicy} (what opportunity-service accepts), checked by {@link ConversionPlanner}.
+ * OpportunityDraftPolicy} (what opportunity-service accepts).
  */
 @Schema(name = "QualifyRequest")
 public record QualifyRequest(
@@ -27,7 +28,17 @@ public record QualifyRequest(
     @Schema(description = "Use this account of opportunity-service instead of creating one") UUID existingAccountId,
     @Schema(description = "Use this contact of opportunity-service instead of creating one") UUID existingContactId,
     @Valid OpportunityDraft opportunity,
-    @Schema(description = "Validate and preview, change nothing") boolean dryRun) {
+    @Schema(description = "Validate and preview, change nothing") boolean dryRun,
+    @Valid
+        @Schema(description = "Sales managers: qualify although the lead does not meet every required criterion of the qualification policy; kept in the history and the LeadQualified event. Ignored by a retry.")
+        PolicyOverride policyOverride) {
+
+  @Schema(name = "QualificationPolicyOverride")
+  public record PolicyOverride(
+      @NotBlank
+          @Size(max = QualificationGate.LONGEST_JUSTIFICATION)
+          @Schema(example = "Budget is signed off verbally by the CFO; paperwork follows next week")
+          String justification) {}
 
   @Schema(name = "OpportunityDraft")
   public record OpportunityDraft(

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import org.leadflow.lead.config.QualificationConfig;
 import org.leadflow.lead.domain.policy.PublishedPolicy;
 import org.leadflow.lead.persistence.PolicyVersions;
 import org.leadflow.lead.service.PolicyEvents;
@@ -18,8 +19,9 @@ class PolicyVersionsInForce {
 
   @Inject PolicyVersions versions;
   @Inject PolicyEvents events;
+  @Inject QualificationConfig config;
 
-  /** The newest version, after saving the default as version 1 if there was none. */
+  /** The newest version, after saving the initial policy as version 1 if there was none. */
   Uni<PublishedPolicy> currentOrStart(Instant now) {
     return versions
         .newest()
@@ -27,11 +29,17 @@ class PolicyVersionsInForce {
             newest ->
                 newest.isPresent()
                     ? Uni.createFrom().item(newest.get())
-                    : add(PublishedPolicy.initial(now)).chain(() -> versions.newest()).map(Optional::orElseThrow));
+                    : add(initial(now)).chain(() -> versions.newest()).map(Optional::orElseThrow));
   }
 
   /** Saves a version and, if it was saved (its number was free), publishes it: true when saved. */
   Uni<Boolean> add(PublishedPolicy policy) {
     return versions.add(policy).call(added -> added ? events.inForce(policy) : Uni.createFrom().voidItem());
+  }
+
+  private PublishedPolicy initial(Instant now) {
+    return config.initialPolicy() == QualificationConfig.InitialPolicy.NONE
+        ? PublishedPolicy.initialWithoutCriteria(now)
+        : PublishedPolicy.initial(now);
   }
 }

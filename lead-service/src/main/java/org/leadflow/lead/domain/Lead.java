@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
  * A potential customer who showed interest but is not yet a confirmed opportunity.
@@ -44,6 +45,8 @@ public class Lead {
   private LocalDate nurtureUntil;
 
   @Embedded private Conversion conversion;
+
+  @Embedded private QualificationCheck qualificationCheck;
 
   private Instant createdAt;
   private Instant updatedAt;
@@ -118,10 +121,13 @@ public class Lead {
    * Qualifies an Open lead: it becomes Qualified (final) and its conversion is requested.
    *
    * @param request the request as received, kept for a retry
+   * @param gate the qualification policy's gate, passed once the lifecycle allows qualifying: how the
+   *     lead passes (kept with it), or the refusal it throws
    */
-  public List<LeadEvent> qualify(ConversionPlan plan, String request, Actor actor, Instant now) {
-    List<LeadEvent> events = new ArrayList<>(
-        changeStatus(LeadAction.QUALIFY, LeadLifecycle.qualify(statusReason), null, null, actor, now));
+  public List<LeadEvent> qualify(ConversionPlan plan, String request, Supplier<QualificationCheck> gate, Actor actor, Instant now) {
+    StatusReason qualified = LeadLifecycle.qualify(statusReason);
+    qualificationCheck = gate.get();
+    List<LeadEvent> events = new ArrayList<>(changeStatus(LeadAction.QUALIFY, qualified, null, null, actor, now));
     events.add(requestConversion(plan, request, false, actor, now));
     return events;
   }
@@ -137,7 +143,7 @@ public class Lead {
   private LeadEvent requestConversion(ConversionPlan plan, String request, boolean retry, Actor actor, Instant now) {
     conversion = Conversion.requested(plan, request, actor, now);
     updatedAt = now;
-    return new LeadEvent.ConversionRequested(id, actor, now, plan, retry);
+    return new LeadEvent.ConversionRequested(id, actor, now, plan, retry, qualificationCheck);
   }
 
   /**
@@ -194,6 +200,11 @@ public class Lead {
   }
 
   /** The latest conversion, or null when the lead was never qualified. */
+  /** How the lead passed the qualification policy's gate; null until qualified (or qualified before the gate). */
+  public QualificationCheck qualificationCheck() {
+    return qualificationCheck;
+  }
+
   public Conversion conversion() {
     return conversion;
   }

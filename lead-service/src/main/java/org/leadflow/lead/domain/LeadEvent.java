@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
  * What happened to a lead, as the lead's methods report it; recorded in history and published.
@@ -79,7 +80,8 @@ public sealed interface LeadEvent {
   }
 
   /** A conversion was asked for: on qualifying, or again after a failed one. */
-  record ConversionRequested(UUID leadId, Actor actor, Instant at, ConversionPlan plan, boolean retry)
+  /** @param check how the lead passed the qualification policy's gate (kept from qualifying on a retry); may be null */
+  record ConversionRequested(UUID leadId, Actor actor, Instant at, ConversionPlan plan, boolean retry, QualificationCheck check)
       implements LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {

@@ -19,6 +19,7 @@ import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadAction;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.lead.persistence.HistoryRepository;
 
 /**
@@ -88,6 +89,16 @@ public class LeadEventRecorder {
         public HistoryEntry conversionRequested(LeadEvent.ConversionRequested requested) {
           Map<String, Object> details = planned(requested.plan());
           details.put("retry", requested.retry());
+          QualificationCheck check = requested.check();
+          if (check != null && check.policyVersion() != null && !requested.retry()) {
+            Map<String, Object> policy = new LinkedHashMap<>();
+            policy.put("version", check.policyVersion());
+            policy.put("readiness", check.readiness());
+            if (check.wasOverridden()) {
+              policy.put("override", Map.of("by", check.overrideBy(), "justification", check.overrideJustification(), "criteria", check.overriddenCriteriaKeys()));
+            }
+            details.put("qualificationPolicy", policy);
+          }
           return entry(requested, "conversion-requested", List.of(), details);
         }
 

@@ -20,6 +20,7 @@ import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.messaging.Outbox;
 import org.leadflow.messaging.OutboxEvent;
 
@@ -166,7 +167,20 @@ public class LeadEvents {
                 draft.estimatedCloseDate(),
                 draft.lines().stream()
                     .map(line -> new LeadQualified.Line(line.productName(), line.quantity().toPlainString(), money(line.unitPrice())))
-                    .toList()));
+                    .toList()),
+        policyCheck(lead.qualificationCheck()));
+  }
+
+  private static LeadQualified.QualificationPolicyCheck policyCheck(QualificationCheck check) {
+    if (check == null || check.policyVersion() == null) {
+      return null; // qualified before the gate existed
+    }
+    return new LeadQualified.QualificationPolicyCheck(
+        check.policyVersion(),
+        check.readiness(),
+        check.wasOverridden()
+            ? new LeadQualified.PolicyOverride(check.overrideBy(), check.overrideJustification(), check.overriddenCriteriaKeys())
+            : null);
   }
 
   private static org.leadflow.contracts.Money money(org.leadflow.lead.domain.Money money) {

@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
@@ -67,6 +68,14 @@ class QualificationPolicyApiTest {
           + " \"idealCustomerProfile\": {\"industries\": [\"Manufacturing\"], \"minEmployees\": 50, \"countries\": [\"GB\"]},"
           + " \"note\": \"Budget first\"}";
 
+  /** The gate reads the policy in force: other tests qualify leads without criteria, as they started. */
+  @AfterEach
+  void restoreAPolicyWithoutCriteria() {
+    succeeded(save(WITHOUT_CRITERIA, null));
+  }
+
+  static final String WITHOUT_CRITERIA = "{\"criteria\": [], \"note\": \"Tests run without criteria\"}";
+
   @Test
   void everyRoleReadsThePolicyInForceWithItsVersionAsETag() {
     for (String token : List.of(SELLER, TestTokens.salesManager("manager-policy"), ADMIN, TestTokens.integration("crm-sync"))) {
@@ -98,8 +107,7 @@ class QualificationPolicyApiTest {
     assertThat(versions.getList("items.version", Integer.class)).startsWith(before + 1, before).endsWith(1);
     assertThat(versions.getInt("total")).isEqualTo(before + 1);
     JsonPath first = succeeded(as(SELLER).get(POLICY + "/versions/1").then().extract()).jsonPath();
-    assertThat(first.getString("changedBy.via")).isEqualTo("system");
-    assertThat(first.getList("criteria.key", String.class)).contains("need-confirmed", "budget-available", "fits-ideal-customer");
+    assertThat(first.getString("changedBy.via")).as("the initial policy is the system's").isEqualTo("system");
     assertThat(as(SELLER).get(POLICY + "/versions/" + before).then().extract().<Integer>path("version")).isEqualTo(before);
   }
 

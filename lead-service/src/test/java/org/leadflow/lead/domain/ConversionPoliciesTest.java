@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /** How a qualify request becomes the plan of a conversion: options, value and name (docs/architecture.md, section Conversion). */
 class ConversionPoliciesTest {
@@ -98,7 +99,7 @@ class ConversionPoliciesTest {
   void republishingPlansTheSameConversionWithItsOwnIds() {
     Lead lead = lead("Ada", "Lovelace", "Engines Ltd");
     ConversionPlan first = ConversionPlan.forLead(ConversionRequest.DEFAULTS, lead);
-    lead.qualify(first, "{}", SELLER, Instant.parse("2026-11-27T10:00:00Z"));
+    lead.qualify(first, "{}", () -> new QualificationCheck(1, 100, null, null, null, null), SELLER, Instant.parse("2026-11-27T10:00:00Z"));
 
     ConversionPlan again = ConversionPlan.current(ConversionRequest.DEFAULTS, lead);
 

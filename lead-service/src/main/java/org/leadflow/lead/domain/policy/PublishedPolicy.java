@@ -1,6 +1,7 @@
 package org.leadflow.lead.domain.policy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.Qualification;
@@ -22,9 +23,17 @@ public record PublishedPolicy(int version, QualificationPolicy policy, String ch
     Objects.requireNonNull(changedAt);
   }
 
-  /** The default policy as version 1, which every database starts with. */
+  /** The default policy as version 1, which a database starts with. */
   public static PublishedPolicy initial(Instant at) {
     return new PublishedPolicy(1, DefaultQualificationPolicy.POLICY, SYSTEM, "LeadFlow", at, "The default policy: BANT and fit");
+  }
+
+  /**
+   * A policy without criteria or profile as version 1, for a deployment that starts without a bar
+   * (every lead passes the gate; readiness is 100) until an admin sets one.
+   */
+  public static PublishedPolicy initialWithoutCriteria(Instant at) {
+    return new PublishedPolicy(1, new QualificationPolicy(List.of(), IdealCustomerProfile.NONE), SYSTEM, "LeadFlow", at, "No criteria yet");
   }
 
   public Readiness evaluate(LeadDetails details, Qualification qualification) {
