@@ -123,7 +123,7 @@ public class LeadResource {
               examples =
                   @ExampleObject(
                       name = "patch",
-                      value = "{\"jobTitle\":\"CTO\",\"phone\":null,\"qualification\":{\"need\":{\"level\":\"Must Have\"}}}")))
+                      value = "{\"jobTitle\":\"CTO\",\"qualification\":{\"need\":{\"level\":\"Must Have\"}}}")))
   @APIResponse(responseCode = "200", description = "The edited lead; ETag carries its new version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
