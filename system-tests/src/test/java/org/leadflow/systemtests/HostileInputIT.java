@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,8 @@ class HostileInputIT {
       assertThat(DatabaseFingerprint.changes(beforeFixtures, databases.take())).as("the fingerprint sees the first fixture leads written").isNotEmpty();
       HostileRun run = new HostileRun(http, service -> services.uri(service, "/"), targets, databases, report, OWNER);
       cases.forEach(run::send);
+    } finally {
+      withoutQualificationCriteria(http, services);
     }
     report.finished((System.nanoTime() - started) / 1_000_000, targets.created());
 
@@ -72,5 +76,25 @@ class HostileInputIT {
     assertThat(report.failures())
         .as("failing hostile requests (all of them in %s)%s", written, report.summary(5))
         .isEmpty();
+  }
+
+  /**
+   * Hostile requests an admin may make save qualification policies that other system tests, sharing
+   * the services, did not ask for: the policy without criteria they start with comes back into force.
+   */
+  private static void withoutQualificationCriteria(HttpClient http, BothServices services) throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(services.uri(LeadflowService.LEAD_SERVICE, "/api/v1/qualification-policy"))
+            .header("Authorization", "Bearer " + TestTokens.admin("hostile-cleanup"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"criteria\": [], \"note\": \"Back to no criteria after the hostile-input suite\"}"))
+            .build();
+    try {
+      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 }

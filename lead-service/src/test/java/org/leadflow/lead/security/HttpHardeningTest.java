@@ -201,6 +201,22 @@ class HttpHardeningTest {
     assertThat(given().header("Origin", FRONTEND).get(LEADS).then().extract().header("Access-Control-Expose-Headers")).contains("ETag");
   }
 
+  /** The qualification policy is saved with PUT; opportunity-service removes lines with DELETE. */
+  @ParameterizedTest
+  @ValueSource(strings = {"PUT", "DELETE"})
+  void theConfiguredFrontendMayUseEveryMethodTheApisHave(String method) {
+    ExtractableResponse<Response> preflight =
+        withoutToken()
+            .header("Origin", FRONTEND)
+            .header("Access-Control-Request-Method", method)
+            .options("/api/v1/qualification-policy")
+            .then()
+            .extract();
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.header("Access-Control-Allow-Methods")).contains(method);
+  }
+
   @Test
   void anyOtherOriginIsNotAllowed() {
     ExtractableResponse<Response> preflight =
@@ -224,7 +240,7 @@ class HttpHardeningTest {
   @Test
   void theFrontendMayNotUseAMethodCorsDoesNotAllow() {
     ExtractableResponse<Response> refused =
-        given().header("Origin", FRONTEND).put(LEADS + "/00000000-0000-0000-0000-000000000000").then().extract();
+        given().header("Origin", FRONTEND).request("TRACE", LEADS + "/00000000-0000-0000-0000-000000000000").then().extract();
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.contentType()).startsWith(PROBLEM);

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,6 +41,7 @@ import org.leadflow.web.MergePatch;
 import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
+import org.leadflow.web.QueryFlag;
 import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
@@ -133,9 +134,10 @@ public class ContactResource {
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> create(
       @NotNull ContactInput request,
-      @Parameter(description = "Create it although contacts the caller may see match") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
+      @Parameter(description = "Create it although contacts the caller may see match", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("allowDuplicate") String allowDuplicateParameter,
       @Parameter(description = "Makes retries safe: a repeat returns the first answer") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
       @Context UriInfo uri) {
+    boolean allowDuplicate = QueryFlag.read("allowDuplicate", allowDuplicateParameter, false);
     return idempotent.run(
         "create-contact" + (allowDuplicate ? ":allow-duplicate" : ""),
         idempotencyKey,
@@ -184,8 +186,9 @@ public class ContactResource {
   public Uni<Response> patch(
       @Parameter(description = "Contact id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the edit is based on; required", example = "\"3\"") @HeaderParam(IfMatch.HEADER) String ifMatch,
-      @Parameter(description = "Keep the change although contacts the caller may see match") @QueryParam("allowDuplicate") @DefaultValue("false") boolean allowDuplicate,
+      @Parameter(description = "Keep the change although contacts the caller may see match", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("allowDuplicate") String allowDuplicateParameter,
       @NotNull JsonNode patch) {
+    boolean allowDuplicate = QueryFlag.read("allowDuplicate", allowDuplicateParameter, false);
     MergePatch.object(patch);
     long expected = IfMatch.required(ifMatch);
     return changes

@@ -228,7 +228,7 @@ public final class Targets {
     List<String> leads = createLeads(LEADS_AT_ONCE);
     all(leads.stream()
         .map(lead -> send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify",
-            JSON.createObjectNode().put("existingAccountId", UUID.randomUUID().toString()), 200))
+            overridingThePolicy(JSON.createObjectNode().put("existingAccountId", UUID.randomUUID().toString())), 200, managerToken))
         .toList());
     leads.forEach(lead -> awaitConversion(lead, "failed"));
     return leads;
@@ -236,8 +236,17 @@ public final class Targets {
 
   private JsonNode completedConversion() {
     String lead = createLeads(1).get(0);
-    send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", qualifyExample, 200).join();
+    send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/leads/" + lead + "/qualify", overridingThePolicy(qualifyExample.deepCopy()), 200, managerToken).join();
     return awaitConversion(lead, "completed");
+  }
+
+  /**
+   * A fixture is qualified whatever qualification policy the hostile requests left in force: by the
+   * sales manager, overriding the policy's gate.
+   */
+  private static JsonNode overridingThePolicy(JsonNode qualify) {
+    ((ObjectNode) qualify).putObject("policyOverride").put("justification", "Hostile-input fixture");
+    return qualify;
   }
 
   private JsonNode awaitConversion(String lead, String status) {

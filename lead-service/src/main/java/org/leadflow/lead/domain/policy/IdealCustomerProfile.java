@@ -2,6 +2,7 @@ package org.leadflow.lead.domain.policy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.Money;
@@ -29,9 +30,14 @@ public record IdealCustomerProfile(
   public static final IdealCustomerProfile NONE = new IdealCustomerProfile(List.of(), null, null, null, null, List.of(), List.of());
 
   public IdealCustomerProfile {
-    industries = industries == null ? List.of() : List.copyOf(industries);
-    countries = countries == null ? List.of() : List.copyOf(countries);
-    sources = sources == null ? List.of() : List.copyOf(sources);
+    industries = entries(industries);
+    countries = entries(countries);
+    sources = entries(sources);
+  }
+
+  /** The entries as given, null ones included: {@link #problems} reports them rather than failing here. */
+  private static List<String> entries(List<String> given) {
+    return given == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(given));
   }
 
   /** Everything that makes the profile unusable, each with its path under {@code prefix}. */

@@ -293,6 +293,18 @@ class QualificationPolicyTest {
     }
 
     @Test
+    void anIdealCustomerProfileWithNullEntriesIsRefusedNamingThem() {
+      var profile = new IdealCustomerProfile(Arrays.asList("Retail", null), null, null, null, null, Arrays.asList((String) null), Arrays.asList((String) null));
+      assertThatThrownBy(() -> new QualificationPolicy(List.of(), profile).validated())
+          .isInstanceOfSatisfying(
+              InvalidPolicyException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(PolicyProblem::path)
+                      .containsExactly("idealCustomerProfile.industries[1]", "idealCustomerProfile.countries[0]", "idealCustomerProfile.sources[0]"));
+    }
+
+    @Test
     void anIdealCustomerProfileWithReversedRangesOrUnknownSources() {
       var profile = new IdealCustomerProfile(List.of(" "), 100, 10, eur("5"), new Money(BigDecimal.ONE, "USD"), List.of(), List.of("Billboard"));
       assertThatThrownBy(() -> new QualificationPolicy(List.of(), profile).validated())
