@@ -31,6 +31,8 @@ public record LeadResponse(
     @Schema(example = "1") int statusReasonCode,
     @Schema(description = "Set when disqualified with a date until which the lead is nurtured") java.time.LocalDate nurtureUntil,
     @Schema(description = "Set once qualified: the conversion into an opportunity") ConversionResponse conversion,
+    @Schema(description = "Set once the opportunity made from the lead is won or lost (cleared when it is reopened): the outcome scoring learns from")
+        OpportunityOutcomeResponse opportunityOutcome,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -11,6 +11,7 @@ import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.Money;
 import org.leadflow.lead.domain.NeedLevel;
+import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.PurchaseProcess;
 import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
@@ -66,9 +67,23 @@ public class LeadResponseMapper {
         lead.statusReason().code(),
         lead.nurtureUntil(),
         toResponse(lead.conversion()),
+        toResponse(lead.opportunityOutcome()),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
+  }
+
+  static OpportunityOutcomeResponse toResponse(OpportunityOutcome outcome) {
+    return outcome == null
+        ? null
+        : new OpportunityOutcomeResponse(
+            outcome.result(),
+            outcome.statusReason(),
+            outcome.opportunityId(),
+            toDto(outcome.actualRevenue()),
+            outcome.competitor(),
+            outcome.closeDate(),
+            outcome.recordedAt());
   }
 
   static ConversionResponse toResponse(Conversion conversion) {

@@ -29,28 +29,17 @@ import org.leadflow.lead.domain.policy.QualificationCheck;
 public class Lead {
 
   @Id private UUID id;
-
   @Embedded private LeadDetails details;
-
   private String ownerId;
-
   @Embedded private Qualification qualification;
-
-  @Enumerated(EnumType.STRING)
-  private LeadState state;
-
-  @Enumerated(EnumType.STRING)
-  private StatusReason statusReason;
-
+  @Enumerated(EnumType.STRING) private LeadState state;
+  @Enumerated(EnumType.STRING) private StatusReason statusReason;
   private LocalDate nurtureUntil;
-
   @Embedded private Conversion conversion;
-
   @Embedded private QualificationCheck qualificationCheck;
-
+  @Embedded private OpportunityOutcome opportunityOutcome;
   private Instant createdAt;
   private Instant updatedAt;
-
   @Version private long version;
 
   protected Lead() {}
@@ -191,6 +180,22 @@ public class Lead {
     return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion));
   }
 
+  /** How its opportunity ended ({@code outcome}), or that it was reopened (null); only the conversion's opportunity counts. */
+  public List<LeadEvent> opportunityOutcome(UUID opportunityId, OpportunityOutcome outcome, Actor actor, Instant now) {
+    if (conversion == null || !opportunityId.equals(conversion.opportunityId()) || OpportunityOutcome.same(outcome, opportunityOutcome)) {
+      return List.of();
+    }
+    var event = new LeadEvent.OpportunityOutcomeChanged(id, actor, now, opportunityId, opportunityOutcome, outcome);
+    opportunityOutcome = outcome;
+    updatedAt = now;
+    return List.of(event);
+  }
+
+  /** How the lead's opportunity ended; null while it is open (or before the lead was converted). */
+  public OpportunityOutcome opportunityOutcome() {
+    return opportunityOutcome;
+  }
+
   private boolean isCurrent(UUID conversionId) {
     return conversion != null && conversionId.equals(conversion.id());
   }
@@ -224,14 +229,8 @@ public class Lead {
     List<LeadEvent> events = new ArrayList<>();
     events.add(new LeadEvent.ActivityLogged(id, actor, now, activity));
     if (activity.isCompletedOutreach() && statusReason == StatusReason.NEW) {
-      events.addAll(
-          changeStatus(
-              LeadAction.LOG_ACTIVITY,
-              LeadLifecycle.afterCompletedOutreach(statusReason),
-              "First completed outreach: " + details.type().label(),
-              nurtureUntil,
-              actor,
-              now));
+      String note = "First completed outreach: " + details.type().label();
+      events.addAll(changeStatus(LeadAction.LOG_ACTIVITY, LeadLifecycle.afterCompletedOutreach(statusReason), note, nurtureUntil, actor, now));
     }
     // Otherwise the lead itself is unchanged: its version (ETag) stays, so that logging a call does
     // not make a colleague's pending edit stale.

@@ -39,6 +39,8 @@ public sealed interface LeadEvent {
     R conversionRepublished(ConversionRepublished event);
 
     R conversionResolved(ConversionResolved event);
+
+    R opportunityOutcomeChanged(OpportunityOutcomeChanged event);
   }
 
   record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {
@@ -107,6 +109,15 @@ public sealed interface LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.conversionResolved(this);
+    }
+  }
+
+  /** The lead's opportunity was won or lost ({@code after}), or reopened ({@code after} null). */
+  record OpportunityOutcomeChanged(UUID leadId, Actor actor, Instant at, UUID opportunityId, OpportunityOutcome before, OpportunityOutcome after)
+      implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.opportunityOutcomeChanged(this);
     }
   }
 }

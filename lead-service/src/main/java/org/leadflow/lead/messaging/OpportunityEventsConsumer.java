@@ -5,16 +5,26 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.opportunity.ConversionFailed;
 import org.leadflow.contracts.opportunity.OpportunityCreated;
 import org.leadflow.contracts.opportunity.OpportunityEventTypes;
-import org.leadflow.lead.config.OpportunityEventsConfig;
+import org.leadflow.contracts.opportunity.OpportunityLost;
+import org.leadflow.contracts.opportunity.OpportunityReopened;
+import org.leadflow.contracts.opportunity.OpportunityWon;
 import org.leadflow.lead.application.RecordConversionOutcome;
+import org.leadflow.lead.application.RecordOpportunityOutcome;
+import org.leadflow.lead.config.OpportunityEventsConfig;
+import org.leadflow.lead.domain.Lead;
+import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
@@ -52,9 +62,12 @@ import org.leadflow.messaging.UnprocessableEventException;
 public class OpportunityEventsConsumer implements EventConsumer {
 
   private static final Set<String> ANSWERS = Set.of(OpportunityEventTypes.CREATED, OpportunityEventTypes.CONVERSION_FAILED);
+  /** How an opportunity made from a lead ended, or that it was reopened: recorded on the lead. */
+  private static final Set<String> OUTCOMES = Set.of(OpportunityEventTypes.WON, OpportunityEventTypes.LOST, OpportunityEventTypes.REOPENED);
 
   @Inject Inbox inbox;
   @Inject RecordConversionOutcome outcomes;
+  @Inject RecordOpportunityOutcome opportunityOutcomes;
   @Inject ConsumedEventCounter consumed;
   @Inject ConsumerFailures failures;
   @Inject OpportunityEventsConfig config;
@@ -70,7 +83,7 @@ public class OpportunityEventsConsumer implements EventConsumer {
     Executor messageContext = ConsumerFailures.messageContext();
     return Uni.createFrom()
         .item(() -> IncomingEvent.from(record))
-        .chain(event -> ANSWERS.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
+        .chain(event -> ANSWERS.contains(event.type()) || OUTCOMES.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
         .onFailure(UnprocessableEventException.class)
         .call(failure -> deadLettered(record, failure));
   }
@@ -87,8 +100,15 @@ public class OpportunityEventsConsumer implements EventConsumer {
   }
 
   private Uni<Inbox.Outcome> attempt(IncomingEvent event) {
-    RecordConversionOutcome.Command answer = read(event);
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcomes.handle(answer).replaceWith(Inbox.Outcome.PROCESSED)))
+    Supplier<Uni<Lead>> effect;
+    if (OUTCOMES.contains(event.type())) {
+      RecordOpportunityOutcome.Command outcome = readOutcome(event);
+      effect = () -> opportunityOutcomes.handle(outcome);
+    } else {
+      RecordConversionOutcome.Command answer = read(event);
+      effect = () -> outcomes.handle(answer);
+    }
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> effect.get().replaceWith(Inbox.Outcome.PROCESSED)))
         .onFailure(LeadNotFoundException.class)
         .transform(failure -> new UnprocessableEventException(event.type() + " answers about a lead that does not exist: " + failure.getMessage()))
         .onFailure(ConsumerFailures::isDataException)
@@ -114,6 +134,54 @@ public class OpportunityEventsConsumer implements EventConsumer {
       throw new UnprocessableEventException("conversion-failed without originatingLeadId or conversionId");
     }
     return RecordConversionOutcome.Command.failed(failed.originatingLeadId(), failed.conversionId(), failed.reason(), failed.detail());
+  }
+
+  /** A won, lost or reopened opportunity, read and checked: what it does to its lead. */
+  private RecordOpportunityOutcome.Command readOutcome(IncomingEvent event) {
+    return switch (event.type()) {
+      case OpportunityEventTypes.WON -> {
+        OpportunityWon won = read(event, OpportunityWon.class);
+        requireIds(event, won.originatingLeadId(), won.opportunityId());
+        Money revenue = won.actualRevenue() == null ? null : money(event, won.actualRevenue());
+        yield new RecordOpportunityOutcome.Command(
+            won.originatingLeadId(), won.opportunityId(), OpportunityOutcome.won(won.opportunityId(), revenue, won.actualCloseDate(), won.wonAt()));
+      }
+      case OpportunityEventTypes.LOST -> {
+        OpportunityLost lost = read(event, OpportunityLost.class);
+        requireIds(event, lost.originatingLeadId(), lost.opportunityId());
+        if (!"Canceled".equals(lost.statusReason()) && !"Out-Sold".equals(lost.statusReason())) {
+          throw new UnprocessableEventException("opportunity.lost with status reason " + lost.statusReason() + ", not Canceled or Out-Sold");
+        }
+        yield new RecordOpportunityOutcome.Command(
+            lost.originatingLeadId(),
+            lost.opportunityId(),
+            OpportunityOutcome.lost(lost.opportunityId(), lost.statusReason(), clip(lost.competitor()), lost.actualCloseDate(), lost.lostAt()));
+      }
+      default -> {
+        OpportunityReopened reopened = read(event, OpportunityReopened.class);
+        requireIds(event, reopened.originatingLeadId(), reopened.opportunityId());
+        yield new RecordOpportunityOutcome.Command(reopened.originatingLeadId(), reopened.opportunityId(), null);
+      }
+    };
+  }
+
+  private static void requireIds(IncomingEvent event, UUID leadId, UUID opportunityId) {
+    if (leadId == null || opportunityId == null) {
+      throw new UnprocessableEventException(event.type() + " without originatingLeadId or opportunityId");
+    }
+  }
+
+  private static Money money(IncomingEvent event, org.leadflow.contracts.Money money) {
+    try {
+      return new Money(new BigDecimal(money.amount()), money.currency());
+    } catch (RuntimeException e) {
+      throw new UnprocessableEventException(event.type() + " carries an amount that is not one: " + money);
+    }
+  }
+
+  /** The competitor as its column holds it. */
+  private static String clip(String competitor) {
+    return competitor == null || competitor.length() <= 200 ? competitor : competitor.substring(0, 199) + "…";
   }
 
   private <T> T read(IncomingEvent event, Class<T> type) {

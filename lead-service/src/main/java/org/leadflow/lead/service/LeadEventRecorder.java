@@ -18,6 +18,8 @@ import org.leadflow.lead.domain.HistoryEntry;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadAction;
 import org.leadflow.lead.domain.LeadEvent;
+import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.StatusChanges;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.lead.persistence.HistoryRepository;
@@ -118,6 +120,23 @@ public class LeadEventRecorder {
           putIfSet(details, "failureReason", conversion.failureReason());
           putIfSet(details, "failureDetail", conversion.failureDetail());
           return entry(resolved, "conversion-" + conversion.status().label(), List.of(), details);
+        }
+
+        @Override
+        public HistoryEntry opportunityOutcomeChanged(LeadEvent.OpportunityOutcomeChanged changed) {
+          OpportunityOutcome after = changed.after();
+          OpportunityOutcome before = changed.before();
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("opportunityId", changed.opportunityId().toString());
+          if (after != null) {
+            putIfSet(details, "statusReason", after.statusReason());
+            Money revenue = after.actualRevenue();
+            putIfSet(details, "actualRevenue", revenue == null ? null : revenue.decimalAmount() + " " + revenue.currency());
+            putIfSet(details, "competitor", after.competitor());
+            putIfSet(details, "closeDate", after.closeDate() == null ? null : after.closeDate().toString());
+          }
+          List<FieldChange> changes = List.of(new FieldChange("opportunityOutcome", before == null ? null : before.result(), after == null ? null : after.result()));
+          return entry(changed, after == null ? "opportunity-reopened" : "opportunity-" + after.result(), changes, details);
         }
       };
 

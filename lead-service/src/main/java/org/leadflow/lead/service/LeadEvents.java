@@ -98,6 +98,12 @@ public class LeadEvents {
       // Learnt from opportunity-events; nothing new to tell the world.
       return Uni.createFrom().nullItem();
     }
+
+    @Override
+    public Uni<OutboxEvent> opportunityOutcomeChanged(LeadEvent.OpportunityOutcomeChanged changed) {
+      // Learnt from opportunity-events (won, lost, reopened), which already told the world.
+      return Uni.createFrom().nullItem();
+    }
   }
 
   private Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data) {
