@@ -62,6 +62,14 @@ class EventSchemasTest {
     assertThat(data).hasNoNullFieldsOrPropertiesExcept(nullableIn(type));
   }
 
+  /** {@code ce_dataschema} names the schema a subscriber fetches: it must be the schema's own {@code $id}. */
+  @ParameterizedTest
+  @MethodSource("eventTypes")
+  void theDataSchemaHeaderOfEachTypeIsItsSchemasId(String type) throws IOException {
+    JsonNode schema = JSON.readTree(read(EventCatalog.schemaResource(type)));
+    assertThat(schema.get("$id").asText()).isEqualTo(CloudEventHeaders.dataSchema(type));
+  }
+
   /** Renaming, adding or removing a record component without changing the schema fails here. */
   @ParameterizedTest
   @MethodSource("eventTypes")

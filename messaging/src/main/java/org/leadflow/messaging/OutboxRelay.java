@@ -218,6 +218,7 @@ public class OutboxRelay {
         DateTimeFormatter.ISO_INSTANT.format(occurredAt.withOffsetSameInstant(ZoneOffset.UTC)));
     header(headers, CloudEventHeaders.SUBJECT, aggregateId);
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    header(headers, CloudEventHeaders.DATA_SCHEMA, CloudEventHeaders.dataSchema(row.getString("type")));
     OutgoingKafkaRecordMetadata<String> metadata =
         OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(config.topic())

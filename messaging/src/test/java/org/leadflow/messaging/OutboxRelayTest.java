@@ -57,6 +57,7 @@ class OutboxRelayTest {
         assertThat(event.header("ce_source")).isEqualTo("/leadflow/messaging-test");
         assertThat(event.header("ce_specversion")).isEqualTo("1.0");
         assertThat(event.header("content-type")).isEqualTo("application/json");
+        assertThat(event.header("ce_dataschema")).isEqualTo("https://leadflow.org/schemas/events/" + OutboxWriter.TYPE + ".json");
       });
       awaitAllMarkedPublished(aggregates, 80);
     }
