@@ -38,6 +38,7 @@ import org.leadflow.lead.application.Commands;
 import org.leadflow.lead.application.QualificationPolicies;
 import org.leadflow.lead.application.SaveQualificationPolicy;
 import org.leadflow.web.FieldError;
+import org.leadflow.web.IfMatch;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.PageParameters;
 import org.leadflow.web.Problem;
@@ -95,7 +96,7 @@ public class QualificationPolicyResource {
   public Uni<Response> replace(
       @Parameter(in = ParameterIn.HEADER, description = "ETag of the version the change is based on; 412 when another is in force", example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull PolicyInput input) {
-    var command = new SaveQualificationPolicy.Command(Preconditions.expectedVersion(ifMatch), PolicyMapper.toPolicy(input), input.note(), callers.get());
+    var command = new SaveQualificationPolicy.Command(IfMatch.optional(ifMatch), PolicyMapper.toPolicy(input), input.note(), callers.get());
     return commands.run(save, command).map(QualificationPolicyResource::ok);
   }
 

@@ -151,6 +151,18 @@ class QualificationPolicyApiTest {
   }
 
   @Test
+  void anIfMatchThatIsNoVersionETagIsABadRequestAndChangesNothing() {
+    int inForce = current().path("version");
+
+    ExtractableResponse<Response> refused = save(BUDGET_AND_SEATS, "\"latest\"");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.<List<String>>path("errors.field")).containsExactly("If-Match");
+    assertThat(refused.<String>path("errors[0].message")).isEqualTo("must be an ETag of this record, such as \"3\"");
+    assertThat(current().<Integer>path("version")).isEqualTo(inForce);
+  }
+
+  @Test
   void onlyAdminsChangeThePolicy() {
     for (String token : List.of(SELLER, TestTokens.salesManager("manager-policy"), TestTokens.integration("crm-sync"))) {
       assertThat(as(token).contentType(ContentType.JSON).body(BUDGET_AND_SEATS).put(POLICY).then().extract().statusCode()).isEqualTo(403);
