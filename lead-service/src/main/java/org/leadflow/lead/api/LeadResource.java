@@ -40,6 +40,7 @@ import org.leadflow.lead.domain.LeadFields;
 import org.leadflow.lead.service.LeadQueries;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
+import org.leadflow.web.MergePatch;
 import org.leadflow.web.Problem;
 import org.leadflow.web.Problems;
 import org.leadflow.web.security.CurrentCaller;
@@ -151,7 +152,7 @@ public class LeadResource {
   }
 
   private LeadInput patched(Lead lead, JsonNode patch) {
-    JsonNode merged = MergePatch.apply(json.valueToTree(MergePatch.nested(LeadFields.of(lead))), patch);
+    JsonNode merged = MergePatch.apply(json.valueToTree(LeadFields.nested(LeadFields.of(lead))), patch);
     LeadInput input;
     try {
       input = json.treeToValue(merged, LeadInput.class);

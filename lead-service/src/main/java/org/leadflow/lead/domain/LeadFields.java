@@ -98,4 +98,23 @@ public final class LeadFields {
     value.put("currency", money.currency());
     return value;
   }
+
+  /**
+   * Values named by dotted paths ({@code qualification.budget.note}) as the JSON object they name
+   * ({@code {"qualification": {"budget": {"note": ...}}}}): the lead's fields as a request sets them,
+   * the base a merge patch applies to.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> nested(Map<String, Object> byPath) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    byPath.forEach((path, value) -> {
+      Map<String, Object> parent = root;
+      String[] names = path.split("\\.");
+      for (int i = 0; i < names.length - 1; i++) {
+        parent = (Map<String, Object>) parent.computeIfAbsent(names[i], name -> new LinkedHashMap<String, Object>());
+      }
+      parent.put(names[names.length - 1], value);
+    });
+    return root;
+  }
 }
