@@ -62,7 +62,7 @@ class HostileInputIT {
       HostileRun run = new HostileRun(http, service -> services.uri(service, "/"), targets, databases, report, OWNER);
       cases.forEach(run::send);
     } finally {
-      withoutQualificationCriteria(http, services);
+      restoreSharedSettings(http, services);
     }
     report.finished((System.nanoTime() - started) / 1_000_000, targets.created());
 
@@ -79,15 +79,26 @@ class HostileInputIT {
   }
 
   /**
-   * Hostile requests an admin may make save qualification policies that other system tests, sharing
-   * the services, did not ask for: the policy without criteria they start with comes back into force.
+   * Hostile requests an admin may make save qualification policies and duplicate rules that other
+   * system tests, sharing the services, did not ask for: the policy without criteria they start with,
+   * and duplicate rules that only warn, come back into force.
    */
-  private static void withoutQualificationCriteria(HttpClient http, BothServices services) throws IOException {
+  private static void restoreSharedSettings(HttpClient http, BothServices services) throws IOException {
+    put(http, services, "/api/v1/qualification-policy", "{\"criteria\": [], \"note\": \"Back to no criteria after the hostile-input suite\"}");
+    put(
+        http,
+        services,
+        "/api/v1/duplicate-rules",
+        "{\"rules\": [{\"rule\": \"email\", \"mode\": \"warn\"}, {\"rule\": \"phone\", \"mode\": \"warn\"},"
+            + " {\"rule\": \"similar-name\", \"mode\": \"warn\"}, {\"rule\": \"email-domain-and-last-name\", \"mode\": \"warn\"}]}");
+  }
+
+  private static void put(HttpClient http, BothServices services, String path, String body) throws IOException {
     HttpRequest request =
-        HttpRequest.newBuilder(services.uri(LeadflowService.LEAD_SERVICE, "/api/v1/qualification-policy"))
+        HttpRequest.newBuilder(services.uri(LeadflowService.LEAD_SERVICE, path))
             .header("Authorization", "Bearer " + TestTokens.admin("hostile-cleanup"))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"criteria\": [], \"note\": \"Back to no criteria after the hostile-input suite\"}"))
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
       HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());

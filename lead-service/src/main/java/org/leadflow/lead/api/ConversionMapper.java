@@ -61,7 +61,8 @@ public class ConversionMapper {
   }
 
   /** What a qualify would do, with the existing records opportunity-service would reuse. */
-  public QualifyResponse.Preview preview(ConversionPlan plan, Lead lead, QualifyResponse.Matches matches) {
+  public QualifyResponse.Preview preview(
+      ConversionPlan plan, Lead lead, QualifyResponse.Matches matches, List<DuplicateBodies.CandidateResponse> duplicateLeads) {
     LeadDetails details = lead.details();
     QualifyResponse.Planned account =
         plan.existingAccountId() != null
@@ -86,7 +87,7 @@ public class ConversionMapper {
                     .map(line -> new QualifyRequest.Line(line.productName(), line.quantity().toPlainString(), LeadResponseMapper.toDto(line.unitPrice())))
                     .toList())
             : null;
-    return new QualifyResponse.Preview(account, contact, opportunity, matches);
+    return new QualifyResponse.Preview(account, contact, opportunity, matches, duplicateLeads);
   }
 
   /** The draft's lines; malformed prices are reported in {@code errors}. */

@@ -71,11 +71,17 @@ public class IdempotentRequests {
 
   /** 201 with the body, where it is and, when it has one, its version as ETag. */
   static Answer created(URI location, Object body, Long version) {
+    return created(location, body, version, Map.of());
+  }
+
+  /** {@link #created(URI, Object, Long)} with more headers, kept for a replay as well. */
+  static Answer created(URI location, Object body, Long version, Map<String, String> more) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(HttpHeaders.LOCATION, location.toString());
     if (version != null) {
       headers.put(HttpHeaders.ETAG, Preconditions.etag(version).toString());
     }
+    headers.putAll(more);
     return Answer.of(201, headers, body);
   }
 

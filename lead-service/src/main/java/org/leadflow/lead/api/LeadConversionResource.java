@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadflow.lead.application.Answer;
 import org.leadflow.lead.application.Commands;
+import org.leadflow.lead.application.DuplicateLeads;
 import org.leadflow.lead.application.QualifyLead;
 import org.leadflow.lead.application.RepublishConversion;
 import org.leadflow.lead.application.RetryConversion;
@@ -58,6 +59,7 @@ public class LeadConversionResource {
   @Inject LeadResponseMapper mapper;
   @Inject OpportunityMatches matches;
   @Inject CurrentCaller callers;
+  @Inject DuplicateLeads duplicates;
   @Inject IdempotentRequests idempotent;
 
   @POST
@@ -197,10 +199,11 @@ public class LeadConversionResource {
     Lead lead = result.lead();
     return matches
         .of(lead)
-        .map(
-            found ->
-                Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, conversions.preview(result.plan(), lead, found)))
+        .chain(found -> duplicates
+            .candidates(lead.id(), lead.details(), callers.get())
+            .map(candidates ->
+                Response.ok(new QualifyResponse(true, mapper.toResponse(lead), null, conversions.preview(result.plan(), lead, found, DuplicateBodies.toResponse(candidates).items())))
                     .tag(Preconditions.etag(lead.version()))
-                    .build());
+                    .build()));
   }
 }

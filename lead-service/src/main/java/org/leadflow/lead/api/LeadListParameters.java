@@ -4,6 +4,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
+import org.leadflow.lead.domain.policy.FitVerdict;
 import org.leadflow.lead.service.LeadListQuery;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.BusinessDates;
@@ -35,7 +37,14 @@ public class LeadListParameters {
 
   @QueryParam("sort")
   @DefaultValue("createdAt,desc")
-  @Parameter(description = "field,asc|desc; fields: createdAt, updatedAt, lastName, companyName, country, state", example = "createdAt,desc")
+  @Parameter(
+      description =
+          "field,asc|desc; fields: createdAt, updatedAt, lastName, companyName, country, state, readiness (leads"
+              + " not measured yet come last either way)",
+      examples = {
+        @ExampleObject(name = "newest first", value = "createdAt,desc"),
+        @ExampleObject(name = "most ready first", value = "readiness,desc")
+      })
   String sort;
 
   @QueryParam("state")
@@ -91,6 +100,31 @@ public class LeadListParameters {
       examples = @ExampleObject(name = "stuck conversions", value = "true"))
   String conversionStuck;
 
+  @QueryParam("readinessMin")
+  @Parameter(
+      description = "Readiness by the qualification policy at least this (0–100), as last measured",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"),
+      example = "60")
+  String readinessMin;
+
+  @QueryParam("readinessMax")
+  @Parameter(
+      description = "Readiness by the qualification policy at most this (0–100), as last measured",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"))
+  String readinessMax;
+
+  @QueryParam("fit")
+  @Parameter(
+      description = "Fit with the ideal customer profile: Good fit, Partial fit, Poor fit or Unknown",
+      example = "Good fit")
+  String fit;
+
+  @QueryParam("requiredMet")
+  @Parameter(
+      description = "true: every required criterion of the qualification policy is met; false: some are not",
+      schema = @Schema(type = SchemaType.BOOLEAN))
+  String requiredMet;
+
   @QueryParam("q")
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
@@ -103,14 +137,14 @@ public class LeadListParameters {
     LeadSource sourceIs = source == null ? null : label(errors, "source", () -> LeadSource.fromLabel(source));
     ConversionStatus conversionIs =
         conversionStatus == null ? null : label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus));
-    Boolean stuck = null;
-    if (conversionStuck != null) {
-      switch (conversionStuck.strip()) {
-        case "true" -> stuck = true;
-        case "false" -> stuck = false;
-        default -> errors.add(new FieldError("conversionStuck", "must be true or false"));
-      }
+    Boolean stuck = bool(errors, "conversionStuck", conversionStuck);
+    Boolean ready = bool(errors, "requiredMet", requiredMet);
+    Integer readinessFrom = percent(errors, "readinessMin", readinessMin);
+    Integer readinessTo = percent(errors, "readinessMax", readinessMax);
+    if (readinessFrom != null && readinessTo != null && readinessFrom > readinessTo) {
+      errors.add(new FieldError("readinessMax", "must not be below readinessMin"));
     }
+    FitVerdict fitIs = fit == null ? null : fit(errors);
     PageParameters paging = PageParameters.read(page, size, errors);
     Instant createdFromIs = BusinessDates.instant("createdFrom", createdFrom, errors);
     Instant createdToIs = BusinessDates.instant("createdTo", createdTo, errors);
@@ -133,6 +167,10 @@ public class LeadListParameters {
         updatedFromIs,
         updatedToIs,
         q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT),
+        readinessFrom,
+        readinessTo,
+        fitIs,
+        ready,
         order[0],
         order[1].equals("desc"),
         paging.page(),
@@ -151,6 +189,48 @@ public class LeadListParameters {
               "must be field,asc or field,desc with field one of " + String.join(", ", LeadListQuery.sortableFields())));
     }
     return new String[] {field, direction};
+  }
+
+  private static Boolean bool(List<FieldError> errors, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    switch (value.strip()) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        errors.add(new FieldError(field, "must be true or false"));
+        return null;
+    }
+  }
+
+  private static Integer percent(List<FieldError> errors, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      if (parsed >= 0 && parsed <= 100) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    errors.add(new FieldError(field, "must be a whole number from 0 to 100"));
+    return null;
+  }
+
+  private FitVerdict fit(List<FieldError> errors) {
+    for (FitVerdict verdict : FitVerdict.values()) {
+      if (verdict.label().equalsIgnoreCase(fit.strip())) {
+        return verdict;
+      }
+    }
+    errors.add(
+        new FieldError("fit", "must be one of " + String.join(", ", Arrays.stream(FitVerdict.values()).map(FitVerdict::label).toList())));
+    return null;
   }
 
   private static <T> T label(List<FieldError> errors, String field, Supplier<T> parse) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.hibernate.StaleObjectStateException;
+import org.leadflow.lead.application.DuplicateLeads;
 import org.leadflow.lead.application.IdempotencyKeyReusedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leadflow.lead.domain.TransitionNotAllowedException;
@@ -20,6 +21,26 @@ import org.leadflow.web.Problems;
 
 /** lead-service's own failures as problem+json; the common ones are mapped by {@link Problems}. */
 public class LeadProblems {
+
+  /** A problem with the leads the caller may see that a blocking duplicate rule found, so that a form can offer them. */
+  @ServerExceptionMapper
+  public Response duplicates(DuplicateLeads.DuplicateLeadsException failure, UriInfo uri) {
+    return Response.status(409)
+        .type(Problems.MEDIA_TYPE)
+        .entity(
+            new DuplicatesProblem(
+                Problems.TYPE_BASE + "possible-duplicate",
+                "Possible duplicate",
+                409,
+                failure.getMessage(),
+                uri.getPath(),
+                failure.candidates().stream().map(DuplicateBodies::toResponse).toList()))
+        .build();
+  }
+
+  /** RFC 9457 problem with one extension member: the leads that may be the same person. */
+  public record DuplicatesProblem(
+      String type, String title, int status, String detail, String instance, List<DuplicateBodies.CandidateResponse> duplicates) {}
 
   @ServerExceptionMapper
   public Response notFound(LeadNotFoundException failure, UriInfo uri) {

@@ -18,13 +18,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,6 +65,17 @@ public class LeadResource {
           + "\"attributes\":{\"campaign\":\"spring-expo\"},"
           + "\"qualification\":{\"budget\":{\"status\":\"Can Buy\",\"amount\":{\"amount\":\"50000.00\",\"currency\":\"GBP\"}}}}";
 
+  static final String DUPLICATES_REFUSED =
+      "A duplicate rule set to block found leads you may see; they are listed in the extension member duplicates";
+  static final String DUPLICATES_EXAMPLE =
+      "{\"type\":\"https://leadflow.org/problems/possible-duplicate\",\"title\":\"Possible duplicate\",\"status\":409,"
+          + "\"detail\":\"1 lead may be the same person\",\"instance\":\"/api/v1/leads\",\"duplicates\":[{\"id\":\"01964f3c-5b1a-7c2e-9d4f-0a1b2c3d4e5f\","
+          + "\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"companyName\":\"Analytical Engines Ltd\",\"email\":\"ada.lovelace@analytical-engines.example\","
+          + "\"phone\":\"+442079460123\",\"state\":\"Open\",\"statusReason\":\"New\",\"ownerId\":\"alice\",\"matchedBy\":[\"email\",\"phone\"]}]}";
+
+  /** How many leads a duplicate rule set to warn found, on a create and on an edit of what the rules compare. */
+  static final String POSSIBLE_DUPLICATES = "LeadFlow-Possible-Duplicates";
+
   @Inject Commands commands;
   @Inject CreateLead createLead;
   @Inject EditLead editLead;
@@ -78,8 +94,16 @@ public class LeadResource {
       summary = "Create a lead",
       description = "The lead starts Open/New; leadflow.lead.created.v1 is published. A repeat with the same Idempotency-Key answers the first result.")
   @RequestBody(content = @Content(schema = @Schema(implementation = LeadInput.class), examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
-  @APIResponse(responseCode = "201", description = "Created; Location and ETag set", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location and ETag set",
+      headers = {
+        @Header(name = POSSIBLE_DUPLICATES, description = "How many leads you may see a duplicate rule set to warn found (0: none)", schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(name = "Link", description = "When some were found: </api/v1/leads/{id}/duplicates>; rel=\"duplicates\"", schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "400", description = "Invalid lead: one entry per offending field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = DUPLICATES_REFUSED, content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicates", value = DUPLICATES_EXAMPLE)))
   @APIResponse(responseCode = "415", description = "Body is not JSON", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> create(
@@ -91,9 +115,12 @@ public class LeadResource {
             createLead,
             () -> new CreateLead.Command(requests.toEdit(request), callers.get()),
             idempotent.key("create-lead", idempotencyKey, request),
-            lead ->
+            created ->
                 IdempotentRequests.created(
-                    uri.getAbsolutePathBuilder().path(lead.id().toString()).build(), mapper.toResponse(lead), lead.version()))
+                    uri.getAbsolutePathBuilder().path(created.lead().id().toString()).build(),
+                    mapper.toResponse(created.lead()),
+                    created.lead().version(),
+                    possibleDuplicates(created.lead().id(), created.possibleDuplicates())))
         .map(IdempotentRequests::response);
   }
 
@@ -125,10 +152,17 @@ public class LeadResource {
                   @ExampleObject(
                       name = "patch",
                       value = "{\"jobTitle\":\"CTO\",\"qualification\":{\"need\":{\"level\":\"Must Have\"}}}")))
-  @APIResponse(responseCode = "200", description = "The edited lead; ETag carries its new version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited lead; ETag carries its new version",
+      headers = {
+        @Header(name = POSSIBLE_DUPLICATES, description = "When the edit changed a name, company, email or phone: how many leads you may see a duplicate rule set to warn found", schema = @Schema(type = SchemaType.INTEGER)),
+        @Header(name = "Link", description = "When some were found: </api/v1/leads/{id}/duplicates>; rel=\"duplicates\"", schema = @Schema(type = SchemaType.STRING))
+      },
+      content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "400", description = "Invalid result or unknown field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "409", description = "The lead is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "The lead is not Open; or " + DUPLICATES_REFUSED, content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicates", value = DUPLICATES_EXAMPLE)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> patch(
       @PathParam("id") UUID id,
@@ -138,7 +172,15 @@ public class LeadResource {
       throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
     }
     var edit = new EditLead.Command(id, Preconditions.expectedVersion(ifMatch), lead -> requests.toEdit(patched(lead, patch)), callers.get());
-    return commands.run(editLead, edit).map(this::ok);
+    return commands
+        .run(editLead, edit)
+        .map(edited -> {
+          Response.ResponseBuilder answer = Response.ok(mapper.toResponse(edited.lead())).tag(Preconditions.etag(edited.lead().version()));
+          if (edited.possibleDuplicates() != null) {
+            possibleDuplicates(edited.lead().id(), edited.possibleDuplicates()).forEach(answer::header);
+          }
+          return answer.build();
+        });
   }
 
   @GET
@@ -160,6 +202,16 @@ public class LeadResource {
       throw new InvalidRequestException(List.of(Problems.fieldError(e)));
     }
     return input;
+  }
+
+  /** Header {@value #POSSIBLE_DUPLICATES} and a link to the lead's duplicates, when a warning rule found some. */
+  static Map<String, String> possibleDuplicates(UUID id, int count) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(POSSIBLE_DUPLICATES, Integer.toString(count));
+    if (count > 0) {
+      headers.put(HttpHeaders.LINK, "</api/v1/leads/" + id + "/duplicates>; rel=\"duplicates\"");
+    }
+    return headers;
   }
 
   Response ok(Lead lead) {

@@ -33,6 +33,7 @@ public record LeadResponse(
     @Schema(description = "Set once qualified: the conversion into an opportunity") ConversionResponse conversion,
     @Schema(description = "Set once the opportunity made from the lead is won or lost (cleared when it is reopened): the outcome scoring learns from")
         OpportunityOutcomeResponse opportunityOutcome,
+    @Schema(description = "How ready the lead is to be qualified, as last measured; null until it is measured") LeadReadinessSummary readiness,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -15,6 +15,7 @@ import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.PurchaseProcess;
 import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
+import org.leadflow.lead.domain.policy.MeasuredReadiness;
 
 /** A lead as the API shows it, mapped explicitly from the domain. */
 @ApplicationScoped
@@ -68,6 +69,7 @@ public class LeadResponseMapper {
         lead.nurtureUntil(),
         toResponse(lead.conversion()),
         toResponse(lead.opportunityOutcome()),
+        toResponse(lead.readiness()),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
@@ -84,6 +86,12 @@ public class LeadResponseMapper {
             outcome.competitor(),
             outcome.closeDate(),
             outcome.recordedAt());
+  }
+
+  static LeadReadinessSummary toResponse(MeasuredReadiness readiness) {
+    return readiness == null || readiness.score() == null
+        ? null
+        : new LeadReadinessSummary(readiness.score(), readiness.fit().label(), readiness.requiredMet(), readiness.policyVersion());
   }
 
   static ConversionResponse toResponse(Conversion conversion) {

@@ -17,7 +17,12 @@ public record QualifyResponse(
   /** What a qualify would do, and which existing records opportunity-service would reuse. */
   @Schema(name = "QualifyPreview")
   public record Preview(
-      Planned account, Planned contact, OpportunityPreview opportunity, Matches matches) {}
+      Planned account,
+      Planned contact,
+      OpportunityPreview opportunity,
+      Matches matches,
+      @Schema(description = "Open and Disqualified leads you may see that the duplicate rules that are on find: merge or disqualify them rather than qualify the same person twice")
+          List<DuplicateBodies.CandidateResponse> duplicateLeads) {}
 
   @Schema(name = "PlannedRecord")
   public record Planned(

@@ -29,6 +29,7 @@ public class LeadChanges {
   @Inject VisibleLeads visible;
   @Inject LeadRepository leads;
   @Inject LeadEventRecorder recorder;
+  @Inject LeadReadiness readiness;
   @Inject Clock clock;
 
   /**
@@ -47,9 +48,20 @@ public class LeadChanges {
         .invoke(lead -> VisibleLeads.requireVersion(lead, expectedVersion));
   }
 
-  /** Records the events of a change, and flushes it: the new version (the answer's ETag) is known before commit. */
+  /**
+   * Records the events of a change, and flushes it: the new version (the answer's ETag) is known
+   * before commit. An edit of what is known about the lead measures it again by the qualification
+   * policy, for the list (a new lead is measured before it is persisted: {@link #measured}).
+   */
   Uni<Lead> record(Lead lead, List<LeadEvent> events) {
-    return recorder.record(lead, events).chain(leads::flush).replaceWith(lead);
+    Uni<Void> measured =
+        events.stream().anyMatch(event -> event instanceof LeadEvent.Updated) ? readiness.measure(lead, now()) : Uni.createFrom().voidItem();
+    return measured.chain(() -> recorder.record(lead, events)).chain(leads::flush).replaceWith(lead);
+  }
+
+  /** A new lead measured by the qualification policy, before it is persisted (so that it is inserted once). */
+  Uni<Lead> measured(Lead lead) {
+    return readiness.measure(lead, now()).replaceWith(lead);
   }
 
   /** What the audit history records of a caller: an integration's changes come through an import. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.leadflow.lead.domain.policy.MeasuredReadiness;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
@@ -38,6 +39,7 @@ public class Lead {
   @Embedded private Conversion conversion;
   @Embedded private QualificationCheck qualificationCheck;
   @Embedded private OpportunityOutcome opportunityOutcome;
+  @Embedded private MeasuredReadiness readiness;
   private Instant createdAt;
   private Instant updatedAt;
   @Version private long version;
@@ -57,17 +59,6 @@ public class Lead {
     lead.createdAt = now;
     lead.updatedAt = now;
     return lead;
-  }
-
-  /** The event of {@link #capture}: every value the lead was created with. */
-  public LeadEvent.Captured captured(Actor actor) {
-    List<FieldChange> values = new ArrayList<>();
-    LeadFields.of(this).forEach((field, value) -> {
-      if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
-        values.add(new FieldChange(field, null, value));
-      }
-    });
-    return new LeadEvent.Captured(id, actor, createdAt, values);
   }
 
   /**
@@ -204,12 +195,12 @@ public class Lead {
     return conversion == null ? null : conversion.status();
   }
 
-  /** The latest conversion, or null when the lead was never qualified. */
   /** How the lead passed the qualification policy's gate; null until qualified (or qualified before the gate). */
   public QualificationCheck qualificationCheck() {
     return qualificationCheck;
   }
 
+  /** The latest conversion, or null when the lead was never qualified. */
   public Conversion conversion() {
     return conversion;
   }
@@ -251,6 +242,16 @@ public class Lead {
     return List.of(
         new LeadEvent.StatusChanged(
             id, actor, now, action, previous, next, note, previousNurture, nurtureUntil));
+  }
+
+  /** Keeps how the policy in force measures the lead, for the list; not a change of the lead itself. */
+  public void measured(MeasuredReadiness measured) {
+    readiness = measured;
+  }
+
+  /** How the policy measured the lead when it was last created, edited or re-measured; null before. */
+  public MeasuredReadiness readiness() {
+    return readiness;
   }
 
   public LeadDetails details() {

@@ -2,7 +2,9 @@ package org.leadflow.lead.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
@@ -44,6 +46,18 @@ public sealed interface LeadEvent {
   }
 
   record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {
+
+    /** The event of {@link Lead#capture}: every value the lead was created with. */
+    public static Captured of(Lead lead, Actor actor) {
+      List<FieldChange> values = new ArrayList<>();
+      LeadFields.of(lead).forEach((field, value) -> {
+        if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+          values.add(new FieldChange(field, null, value));
+        }
+      });
+      return new Captured(lead.id(), actor, lead.createdAt(), values);
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.captured(this);

@@ -11,6 +11,7 @@ import org.leadflow.lead.domain.ConversionStatus;
 import org.leadflow.lead.domain.LeadSource;
 import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
+import org.leadflow.lead.domain.policy.FitVerdict;
 
 /**
  * What a caller asks of the lead list ({@code GET /leads}): filters that combine with AND (null: none),
@@ -20,7 +21,9 @@ import org.leadflow.lead.domain.StatusReason;
  * @param text free text over first and last name, company and email (lower case, stripped)
  * @param conversionStuck true: only conversions pending longer than {@code
  *     leadflow.conversion.stuck-after}; false: all others
- * @param sortBy one of {@link #sortableFields()}
+ * @param readinessMin readiness kept on the lead (see {@code MeasuredReadiness}) at least this, 0–100
+ * @param requiredMet true: every required criterion met; false: some not met
+ * @param sortBy one of {@link #sortableFields()}; {@code readiness} puts leads not measured yet last
  */
 public record LeadListQuery(
     LeadState state,
@@ -35,6 +38,10 @@ public record LeadListQuery(
     Instant updatedFrom,
     Instant updatedTo,
     String text,
+    Integer readinessMin,
+    Integer readinessMax,
+    FitVerdict fit,
+    Boolean requiredMet,
     String sortBy,
     boolean descending,
     int page,
@@ -48,7 +55,8 @@ public record LeadListQuery(
           "lastName", "details.lastName",
           "companyName", "details.companyName",
           "country", "details.country",
-          "state", "state");
+          "state", "state",
+          "readiness", "readiness.score");
 
   /** The fields the list sorts by, as the API names them. */
   public static Set<String> sortableFields() {
@@ -74,6 +82,10 @@ public record LeadListQuery(
     range(conditions, parameters, "createdAt", "<", "createdTo", createdTo);
     range(conditions, parameters, "updatedAt", ">=", "updatedFrom", updatedFrom);
     range(conditions, parameters, "updatedAt", "<", "updatedTo", updatedTo);
+    range(conditions, parameters, "readiness.score", ">=", "readinessMin", readinessMin);
+    range(conditions, parameters, "readiness.score", "<=", "readinessMax", readinessMax);
+    condition(conditions, parameters, "readiness.fit", "fit", fit);
+    condition(conditions, parameters, "readiness.requiredMet", "requiredMet", requiredMet);
     if (text != null) {
       conditions.add(
           "(lower(details.firstName) like :q escape '\\' or lower(details.lastName) like :q escape '\\'"
@@ -82,7 +94,7 @@ public record LeadListQuery(
     }
     Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
     // id breaks ties so that pages never overlap or skip rows.
-    Sort order = Sort.by(SORTABLE.get(sortBy), direction).and("id", direction);
+    Sort order = Sort.by(SORTABLE.get(sortBy), direction, Sort.NullPrecedence.NULLS_LAST).and("id", direction);
     String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     return new LeadQueries.LeadQuery(where, parameters, order, page, size);
   }

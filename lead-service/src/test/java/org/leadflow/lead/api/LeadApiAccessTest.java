@@ -52,7 +52,8 @@ class LeadApiAccessTest {
     LOG_ACTIVITY("POST", "/{id}/activities", Leads.NOTE, "New"),
     ACTIVITIES("GET", "/{id}/activities", null, "New"),
     HISTORY("GET", "/{id}/history", null, "New"),
-    READINESS("GET", "/{id}/readiness", null, "New");
+    READINESS("GET", "/{id}/readiness", null, "New"),
+    DUPLICATES("GET", "/{id}/duplicates", null, "New");
 
     final String method;
     final String path;

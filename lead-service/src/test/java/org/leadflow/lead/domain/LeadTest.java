@@ -34,7 +34,7 @@ class LeadTest {
 
     assertThat(lead.statusReason()).isEqualTo(StatusReason.NEW);
     assertThat(lead.state()).isEqualTo(LeadState.OPEN);
-    LeadEvent.Captured captured = lead.captured(SELLER);
+    LeadEvent.Captured captured = LeadEvent.Captured.of(lead, SELLER);
     assertThat(captured.values())
         .contains(
             new FieldChange("lastName", null, "Lovelace"),

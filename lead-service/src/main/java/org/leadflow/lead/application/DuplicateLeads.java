@@ -1,0 +1,109 @@
+package org.leadflow.lead.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.leadflow.lead.domain.LeadDetails;
+import org.leadflow.lead.domain.duplicates.DuplicateCandidate;
+import org.leadflow.lead.domain.duplicates.DuplicateMode;
+import org.leadflow.lead.domain.duplicates.DuplicateProbe;
+import org.leadflow.lead.domain.duplicates.DuplicateRule;
+import org.leadflow.lead.persistence.LeadDuplicates;
+import org.leadflow.web.security.Caller;
+
+/**
+ * Duplicate detection: which leads the caller may see could be the same person as the one being
+ * created or edited, by the rules an admin set to block or warn. A seller's candidates are only their
+ * own leads: a duplicate that belongs to someone else is neither shown nor a reason to refuse.
+ */
+@ApplicationScoped
+public class DuplicateLeads {
+
+  private static final Set<String> FREE_MAIL = load("/duplicates/free-mail-domains.txt");
+
+  @Inject LeadDuplicates duplicates;
+
+  /**
+   * In the command's transaction: the leads the caller may see that the rules that are on find for a
+   * lead being created or edited; refused when a blocking rule finds any.
+   *
+   * @param self the lead edited, or null for a new one
+   * @throws DuplicateLeadsException listing every candidate (of every rule that is on)
+   */
+  Uni<List<DuplicateCandidate>> check(UUID self, LeadDetails details, Caller caller) {
+    return duplicates
+        .modes()
+        .chain(modes -> duplicates.find(DuplicateProbe.of(self, details, FREE_MAIL), enabled(modes), ownerFilter(caller))
+            .invoke(found -> {
+              if (found.stream().anyMatch(candidate -> candidate.matchedBy().stream().anyMatch(rule -> modes.get(rule) == DuplicateMode.BLOCK))) {
+                throw new DuplicateLeadsException(found);
+              }
+            }));
+  }
+
+  /** The leads the caller may see that the rules that are on find for a lead (in a session of its own). */
+  public Uni<List<DuplicateCandidate>> candidates(UUID self, LeadDetails details, Caller caller) {
+    return Panache.withSession(
+        () -> duplicates.modes().chain(modes -> duplicates.find(DuplicateProbe.of(self, details, FREE_MAIL), enabled(modes), ownerFilter(caller))));
+  }
+
+  /** Whether an edit changes what the rules compare: only such an edit is checked. */
+  static boolean comparedFieldsChanged(LeadDetails before, LeadDetails after) {
+    return !(Objects.equals(before.firstName(), after.firstName())
+        && Objects.equals(before.lastName(), after.lastName())
+        && Objects.equals(before.companyName(), after.companyName())
+        && Objects.equals(before.email(), after.email())
+        && Objects.equals(before.phone(), after.phone()));
+  }
+
+  private static Set<DuplicateRule> enabled(Map<DuplicateRule, DuplicateMode> modes) {
+    Set<DuplicateRule> on = EnumSet.noneOf(DuplicateRule.class);
+    modes.forEach((rule, mode) -> {
+      if (mode != DuplicateMode.OFF) {
+        on.add(rule);
+      }
+    });
+    return on;
+  }
+
+  private static String ownerFilter(Caller caller) {
+    return caller.seesEveryOwner() ? null : caller.id();
+  }
+
+  private static Set<String> load(String resource) {
+    try (InputStream in = DuplicateLeads.class.getResourceAsStream(resource);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Leads the caller may see match a lead by a rule set to block. */
+  public static class DuplicateLeadsException extends RuntimeException {
+    private final List<DuplicateCandidate> candidates;
+
+    DuplicateLeadsException(List<DuplicateCandidate> candidates) {
+      super(candidates.size() == 1 ? "1 lead may be the same person" : candidates.size() + " leads may be the same person");
+      this.candidates = List.copyOf(candidates);
+    }
+
+    public List<DuplicateCandidate> candidates() {
+      return candidates;
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.leadflow.lead.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.leadflow.lead.domain.StatusReason;
+import org.leadflow.lead.domain.duplicates.DuplicateCandidate;
+import org.leadflow.lead.domain.duplicates.DuplicateMode;
+import org.leadflow.lead.domain.duplicates.DuplicateProbe;
+import org.leadflow.lead.domain.duplicates.DuplicateRule;
+
+/**
+ * The duplicate rules' settings, and the leads each rule finds: one statement, a branch per rule,
+ * each served by an index of its own (migration V17) over Open and Disqualified leads.
+ */
+@ApplicationScoped
+public class LeadDuplicates {
+
+  /** Candidates per rule at most, and in all. */
+  public static final int LIMIT = 20;
+
+  private static final String CANDIDATE = "state <> 'QUALIFIED'";
+  private static final Map<DuplicateRule, String> CONDITIONS =
+      Map.of(
+          DuplicateRule.EMAIL, "email IS NOT NULL AND lower(email) = :email",
+          DuplicateRule.PHONE, "phone IS NOT NULL AND phone = :phone",
+          DuplicateRule.SIMILAR_NAME,
+              "last_name IS NOT NULL AND company_name IS NOT NULL"
+                  + " AND lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) % :personName"
+                  + " AND similarity(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), :personName) >= :similarity"
+                  + " AND similarity(lower(company_name), :companyName) >= :similarity",
+          DuplicateRule.EMAIL_DOMAIN_AND_LAST_NAME,
+              "email IS NOT NULL AND last_name IS NOT NULL"
+                  + " AND split_part(lower(email), '@', 2) = :emailDomain AND lower(last_name) = :lastName");
+
+  /** Each rule's mode. */
+  public Uni<Map<DuplicateRule, DuplicateMode>> modes() {
+    return Panache.getSession()
+        .chain(session -> session.createNativeQuery("SELECT rule, mode FROM duplicate_rule", Object[].class).getResultList())
+        .map(rows -> {
+          Map<DuplicateRule, DuplicateMode> modes = new EnumMap<>(DuplicateRule.class);
+          Arrays.stream(DuplicateRule.values()).forEach(rule -> modes.put(rule, DuplicateMode.OFF));
+          rows.forEach(row -> modes.put(DuplicateRule.valueOf((String) row[0]), DuplicateMode.valueOf((String) row[1])));
+          return modes;
+        });
+  }
+
+  /** Who changed the rules last, and when; empty before any change. */
+  public Uni<List<Object[]>> lastChange() {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "SELECT changed_by, changed_by_name, changed_at FROM duplicate_rule WHERE changed_at IS NOT NULL"
+                            + " ORDER BY changed_at DESC LIMIT 1",
+                        Object[].class)
+                    .getResultList());
+  }
+
+  /** Sets each rule's mode (all rules, as one change). */
+  public Uni<Void> save(Map<DuplicateRule, DuplicateMode> modes, String by, String byName, java.time.Instant at) {
+    StringJoiner values = new StringJoiner(", ");
+    Map<String, Object> parameters = new HashMap<>();
+    int i = 0;
+    for (Map.Entry<DuplicateRule, DuplicateMode> entry : modes.entrySet()) {
+      values.add("(:rule" + i + ", :mode" + i + ", :by, :byName, :at)");
+      parameters.put("rule" + i, entry.getKey().name());
+      parameters.put("mode" + i, entry.getValue().name());
+      i++;
+    }
+    parameters.put("by", by);
+    parameters.put("byName", byName);
+    parameters.put("at", at);
+    String sql =
+        "INSERT INTO duplicate_rule (rule, mode, changed_by, changed_by_name, changed_at) VALUES " + values
+            + " ON CONFLICT (rule) DO UPDATE SET mode = excluded.mode, changed_by = excluded.changed_by,"
+            + " changed_by_name = excluded.changed_by_name, changed_at = excluded.changed_at";
+    return Panache.getSession()
+        .chain(session -> {
+          var query = session.createNativeQuery(sql);
+          parameters.forEach(query::setParameter);
+          return query.executeUpdate();
+        })
+        .replaceWithVoid();
+  }
+
+  /**
+   * The leads that {@code rules} find for {@code probe}, among those of {@code owner} (null: every
+   * owner's), most recently created first.
+   */
+  public Uni<List<DuplicateCandidate>> find(DuplicateProbe probe, Set<DuplicateRule> rules, String owner) {
+    List<DuplicateRule> applied = rules.stream().filter(probe::applies).sorted().toList();
+    if (applied.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    Map<String, Object> parameters = new HashMap<>();
+    StringJoiner branches = new StringJoiner(" UNION ALL ");
+    for (DuplicateRule rule : applied) {
+      StringBuilder where = new StringBuilder(CANDIDATE).append(" AND ").append(CONDITIONS.get(rule));
+      if (owner != null) {
+        where.append(" AND owner_id = :owner");
+      }
+      if (probe.self() != null) {
+        where.append(" AND id <> :self");
+      }
+      branches.add("(SELECT id, '" + rule.name() + "' AS rule FROM lead WHERE " + where + " LIMIT " + LIMIT + ")");
+      bind(rule, probe, parameters);
+    }
+    if (owner != null) {
+      parameters.put("owner", owner);
+    }
+    if (probe.self() != null) {
+      parameters.put("self", probe.self());
+    }
+    String sql =
+        "WITH matched AS (" + branches + ")"
+            + " SELECT l.id, l.first_name, l.last_name, l.company_name, l.email, l.phone, l.status_reason, l.owner_id,"
+            + " string_agg(DISTINCT matched.rule, ',') FROM matched JOIN lead l ON l.id = matched.id"
+            + " GROUP BY l.id ORDER BY l.created_at DESC, l.id DESC LIMIT " + LIMIT;
+    return Panache.getSession()
+        .chain(session -> {
+          var query = session.createNativeQuery(sql, Object[].class);
+          parameters.forEach(query::setParameter);
+          return query.getResultList();
+        })
+        .map(rows -> {
+          List<DuplicateCandidate> candidates = new ArrayList<>();
+          for (Object[] row : rows) {
+            candidates.add(
+                new DuplicateCandidate(
+                    (UUID) row[0],
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    StatusReason.valueOf((String) row[6]),
+                    (String) row[7],
+                    Arrays.stream(((String) row[8]).split(",")).map(DuplicateRule::valueOf).sorted().toList()));
+          }
+          return candidates;
+        });
+  }
+
+  private static void bind(DuplicateRule rule, DuplicateProbe probe, Map<String, Object> parameters) {
+    switch (rule) {
+      case EMAIL -> parameters.put("email", probe.email());
+      case PHONE -> parameters.put("phone", probe.phone());
+      case SIMILAR_NAME -> {
+        parameters.put("personName", probe.personName());
+        parameters.put("companyName", probe.companyName());
+        parameters.put("similarity", DuplicateProbe.NAME_SIMILARITY);
+      }
+      case EMAIL_DOMAIN_AND_LAST_NAME -> {
+        parameters.put("emailDomain", probe.emailDomain());
+        parameters.put("lastName", probe.lastName());
+      }
+    }
+  }
+}
