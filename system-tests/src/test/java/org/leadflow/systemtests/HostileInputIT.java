@@ -79,9 +79,9 @@ class HostileInputIT {
   }
 
   /**
-   * Hostile requests an admin may make save qualification policies and duplicate rules that other
-   * system tests, sharing the services, did not ask for: the policy without criteria they start with,
-   * and duplicate rules that only warn, come back into force.
+   * Hostile requests an admin may make save qualification policies, duplicate rules and assignment
+   * rules that other system tests, sharing the services, did not ask for: the policy without criteria
+   * they start with, duplicate rules that only warn, and no assignment rules come back into force.
    */
   private static void restoreSharedSettings(HttpClient http, BothServices services) throws IOException {
     put(http, services, "/api/v1/qualification-policy", "{\"criteria\": [], \"note\": \"Back to no criteria after the hostile-input suite\"}");
@@ -91,6 +91,7 @@ class HostileInputIT {
         "/api/v1/duplicate-rules",
         "{\"rules\": [{\"rule\": \"email\", \"mode\": \"warn\"}, {\"rule\": \"phone\", \"mode\": \"warn\"},"
             + " {\"rule\": \"similar-name\", \"mode\": \"warn\"}, {\"rule\": \"email-domain-and-last-name\", \"mode\": \"warn\"}]}");
+    put(http, services, "/api/v1/assignment-rules", "{\"rules\": []}");
   }
 
   private static void put(HttpClient http, BothServices services, String path, String body) throws IOException {

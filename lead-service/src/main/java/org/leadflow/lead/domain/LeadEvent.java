@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.leadflow.lead.domain.assignment.Assignment;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
@@ -45,17 +46,23 @@ public sealed interface LeadEvent {
     R opportunityOutcomeChanged(OpportunityOutcomeChanged event);
   }
 
-  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values) implements LeadEvent {
+  /** @param assignment the rule that chose the lead's owner; null when the creator named it */
+  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values, Assignment assignment) implements LeadEvent {
 
     /** The event of {@link Lead#capture}: every value the lead was created with. */
     public static Captured of(Lead lead, Actor actor) {
+      return of(lead, actor, null);
+    }
+
+    /** {@link #of(Lead, Actor)} of a lead whose owner {@code assignment} chose. */
+    public static Captured of(Lead lead, Actor actor, Assignment assignment) {
       List<FieldChange> values = new ArrayList<>();
       LeadFields.of(lead).forEach((field, value) -> {
         if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
           values.add(new FieldChange(field, null, value));
         }
       });
-      return new Captured(lead.id(), actor, lead.createdAt(), values);
+      return new Captured(lead.id(), actor, lead.createdAt(), values, assignment);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.Money;
 import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.domain.assignment.AssignmentRule;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.lead.persistence.HistoryRepository;
 
@@ -56,7 +57,16 @@ public class LeadEventRecorder {
 
         @Override
         public HistoryEntry captured(LeadEvent.Captured captured) {
-          return entry(captured, "created", captured.values(), null);
+          Map<String, Object> details = null;
+          if (captured.assignment() != null) {
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("ruleId", captured.assignment().ruleId().toString());
+            rule.put("ruleName", captured.assignment().ruleName());
+            rule.put("distribution", captured.assignment().distribution() == AssignmentRule.Distribution.ROUND_ROBIN ? "round-robin" : "least-loaded");
+            rule.put("ownerId", captured.assignment().ownerId());
+            details = Map.of("assignedBy", rule);
+          }
+          return entry(captured, "created", captured.values(), details);
         }
 
         @Override
