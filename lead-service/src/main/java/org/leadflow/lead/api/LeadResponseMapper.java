@@ -68,6 +68,7 @@ public class LeadResponseMapper {
         lead.nurtureUntil(),
         toResponse(lead.conversion()),
         toResponse(lead.opportunityOutcome()),
+        ContactabilityResponse.of(lead.contactability()),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());
