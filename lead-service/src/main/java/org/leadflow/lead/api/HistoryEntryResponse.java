@@ -15,7 +15,7 @@ public record HistoryEntryResponse(
     @Schema(
             enumeration = {
               "created", "updated", "marked-contacted", "contacted-by-outreach", "activity-logged",
-              "disqualified", "reactivated", "qualified", "cannot-contact-flagged", "cannot-contact-cleared"
+              "disqualified", "reactivated", "qualified"
             })
         String action,
     List<Change> changes,
