@@ -29,7 +29,7 @@ import org.leadflow.lead.security.ManualClock;
  * Nurture: a lead disqualified with {@code nurtureUntil} is reactivated by the system on that date,
  * once, with its event and history entry; a lead a person reactivated or disqualified again (with
  * another date or none) in the meantime is left alone. The service's clock stands still until the
- * test moves it; the scheduled job looks every 100 ms, two leads at a time.
+ * test moves it; the scheduled job looks every second (the scheduler's shortest interval), two leads at a time.
  */
 @QuarkusTest
 @TestProfile(NurtureReactivationTest.MovableClock.class)
@@ -38,7 +38,7 @@ class NurtureReactivationTest {
   public static class MovableClock implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("leadflow.nurture.interval", "100ms", "leadflow.nurture.batch-size", "2");
+      return Map.of("leadflow.nurture.interval", "1s", "leadflow.nurture.batch-size", "2");
     }
 
     @Override
