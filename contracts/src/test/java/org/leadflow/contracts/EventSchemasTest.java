@@ -141,6 +141,8 @@ class EventSchemasTest {
     // Members the examples leave null on purpose (optional in the schema).
     return switch (type) {
       case "leadflow.lead.created.v1" -> new String[] {"ownerId"};
+      // A person's disqualification (with a sales manager's override) has no cause; LeadFlow's has no override.
+      case "leadflow.lead.disqualified.v1" -> new String[] {"cause"};
       default -> new String[0];
     };
   }

@@ -20,7 +20,18 @@ public record QualificationPolicyChanged(
     IdealCustomerProfile idealCustomerProfile,
     String note,
     Instant changedAt,
-    String changedBy) {
+    String changedBy,
+    CannotContact cannotContact) {
+
+  /**
+   * The Cannot Contact rule (flag or disqualify a lead after {@code unansweredAttempts} unanswered
+   * outreach attempts within {@code withinDays}) and the guard against disqualifying as Cannot Contact
+   * before {@code minimumAttemptsBeforeDisqualifying} attempts; each part null when not set.
+   *
+   * @param action {@code flag} or {@code disqualify}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CannotContact(Integer unansweredAttempts, Integer withinDays, String action, Integer minimumAttemptsBeforeDisqualifying) {}
 
   /**
    * One criterion, as the API writes it.

@@ -81,8 +81,18 @@ public class LeadActionsResource {
   @Operation(
       operationId = "disqualifyLead",
       summary = "Disqualify an Open lead",
-      description = "Open → Disqualified with the reason as status reason. Publishes leadflow.lead.disqualified.v1.")
+      description =
+          "Open → Disqualified with the reason as status reason. Publishes leadflow.lead.disqualified.v1. With a"
+              + " nurtureUntil date, LeadFlow reactivates the lead on that date (leadflow.lead.reactivated.v1 with cause"
+              + " nurture-ended). Cannot Contact before the qualification policy's minimum of outreach attempts"
+              + " (cannotContact.minimumAttemptsBeforeDisqualifying) is refused with 422, unless a sales manager overrides"
+              + " with policyOverride.justification (kept in the history and the event).")
   @APIResponse(responseCode = "400", description = "Missing or unknown reason", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "403", description = "An override by someone who is not a sales manager", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Cannot Contact before the qualification policy's minimum of outreach attempts; errors names the rule (field: cannot-contact-minimum-attempts)",
+      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> disqualify(
       @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag the action is based on", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
@@ -91,10 +101,13 @@ public class LeadActionsResource {
               content =
                   @Content(
                       schema = @Schema(implementation = ActionRequests.Disqualify.class),
-                      examples =
+                      examples = {
                           @ExampleObject(
                               name = "lost to a competitor",
-                              value = "{\"reason\":\"Lost\",\"note\":\"Chose a competitor\",\"nurtureUntil\":\"2027-06-30\"}")))
+                              value = "{\"reason\":\"Lost\",\"note\":\"Chose a competitor\",\"nurtureUntil\":\"2027-06-30\"}"),
+                          @ExampleObject(
+                              name = "cannot contact, overridden by a sales manager",
+                              value = "{\"reason\":\"Cannot Contact\",\"note\":\"Number disconnected\",\"policyOverride\":{\"justification\":\"The company has closed its office\"}}")}))
           @Valid
           @NotNull
           ActionRequests.Disqualify request) {
@@ -112,7 +125,13 @@ public class LeadActionsResource {
             disqualify,
             () ->
                 new DisqualifyLead.Command(
-                    id, Preconditions.expectedVersion(ifMatch), reason, request.note(), request.nurtureUntil(), callers.get()),
+                    id,
+                    Preconditions.expectedVersion(ifMatch),
+                    reason,
+                    request.note(),
+                    request.nurtureUntil(),
+                    request.policyOverride() == null ? null : request.policyOverride().justification(),
+                    callers.get()),
             idempotent.key("disqualify:" + id, idempotencyKey, request),
             this::ok)
         .map(IdempotentRequests::response);

@@ -12,6 +12,7 @@ import org.leadflow.lead.application.DuplicateLeads;
 import org.leadflow.lead.application.IdempotencyKeyReusedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leadflow.lead.domain.TransitionNotAllowedException;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
 import org.leadflow.lead.domain.policy.QualificationGate;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.lead.service.StaleVersionException;
@@ -109,6 +110,17 @@ public class LeadProblems {
             .map(result -> new FieldError(result.criterion().key(), result.criterion().label() + ": " + result.explanation()))
             .toList();
     return answer(422, "qualification-criteria-unmet", "The lead does not meet the qualification policy", failure.getMessage(), uri, unmet, null);
+  }
+
+  /** Cannot Contact refused by the qualification policy's guard: the rule, by name, and the attempts it asks for. */
+  @ServerExceptionMapper
+  public Response tooEarly(CannotContactPolicy.TooEarlyException failure, UriInfo uri) {
+    List<FieldError> rule =
+        List.of(
+            new FieldError(
+                CannotContactPolicy.GUARD_RULE,
+                "at least " + failure.minimumAttempts() + " outreach attempts before Cannot Contact; the lead had " + failure.attempts()));
+    return answer(422, "cannot-contact-too-early", "Too few outreach attempts for Cannot Contact", failure.getMessage(), uri, rule, null);
   }
 
   @ServerExceptionMapper

@@ -34,6 +34,7 @@ public record LeadResponse(
     @Schema(description = "Set once the opportunity made from the lead is won or lost (cleared when it is reopened): the outcome scoring learns from")
         OpportunityOutcomeResponse opportunityOutcome,
     @Schema(description = "How ready the lead is to be qualified, as last measured; null until it is measured") LeadReadinessSummary readiness,
+    @Schema(description = "Whether the qualification policy's Cannot Contact rule has flagged the lead") ContactabilityResponse contactability,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -70,6 +70,7 @@ public class LeadResponseMapper {
         toResponse(lead.conversion()),
         toResponse(lead.opportunityOutcome()),
         toResponse(lead.readiness()),
+        ContactabilityResponse.of(lead.contactability()),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());

@@ -21,6 +21,7 @@ final class PolicyBodies {
   record PolicyInput(
       @NotNull @Size(max = 50) @Valid @Schema(description = "The criteria, in the order sellers see them", maxItems = 50) List<CriterionInput> criteria,
       @Valid @Schema(description = "The ideal customer profile the fit is measured against; absent: none") IdealCustomerProfileBody idealCustomerProfile,
+      @Valid @Schema(description = "What happens to leads nobody reaches; absent: nothing (no rule, no guard)") CannotContactBody cannotContact,
       @Size(max = 1000) @Schema(description = "Why the policy changed", example = "Enterprise deals need a budget amount", maxLength = 1000) String note) {}
 
   @Schema(name = "QualificationCriterionInput")
@@ -50,11 +51,27 @@ final class PolicyBodies {
       @Size(max = 100) @Schema(example = "[\"GB\", \"IE\"]", description = "Compared without case, as leads hold them") List<String> countries,
       @Size(max = 100) @Schema(example = "[\"Trade Show\", \"Partner\"]", description = "Lead source labels") List<String> sources) {}
 
+  @Schema(
+      name = "CannotContactPolicy",
+      description =
+          "The Cannot Contact rule (unansweredAttempts within withinDays flag the lead, or disqualify it as Cannot Contact with"
+              + " action disqualify; unanswered: No Answer, Left Voicemail, Busy, Wrong Number, Bounced calls, emails and"
+              + " meetings since the last answered one) and the guard (minimumAttemptsBeforeDisqualifying outreach attempts"
+              + " before a person may disqualify as Cannot Contact, unless a sales manager overrides). Each part optional.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record CannotContactBody(
+      @Schema(description = "N: unanswered outreach attempts that flag the lead; absent: no rule", minimum = "1", maximum = "100", example = "5") Integer unansweredAttempts,
+      @Schema(description = "M: the days the attempts are counted in (required with unansweredAttempts)", minimum = "1", maximum = "365", example = "14") Integer withinDays,
+      @Schema(description = "What the rule does (default flag)", enumeration = {"flag", "disqualify"}, example = "flag") String action,
+      @Schema(description = "K: outreach attempts a lead must have had before a person disqualifies it as Cannot Contact; absent: no guard", minimum = "1", maximum = "100", example = "3")
+          Integer minimumAttemptsBeforeDisqualifying) {}
+
   @Schema(name = "QualificationPolicy", description = "A version of the organisation's qualification policy; ETag carries the version")
   record PolicyResponse(
       @Schema(example = "3") int version,
       List<CriterionResponse> criteria,
       IdealCustomerProfileBody idealCustomerProfile,
+      @Schema(nullable = true, description = "The Cannot Contact rule and guard; null when the policy has neither") CannotContactBody cannotContact,
       ActorResponse changedBy,
       Instant changedAt,
       @Schema(nullable = true) String note) {}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.leadflow.lead.api.PolicyBodies.CannotContactBody;
 import org.leadflow.lead.api.PolicyBodies.CriterionInput;
 import org.leadflow.lead.api.PolicyBodies.CriterionResponse;
 import org.leadflow.lead.api.PolicyBodies.CriterionResultResponse;
@@ -22,6 +23,7 @@ import org.leadflow.lead.api.PolicyBodies.PolicyResponse;
 import org.leadflow.lead.api.PolicyBodies.ReadinessResponse;
 import org.leadflow.lead.domain.Actor;
 import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
 import org.leadflow.lead.domain.policy.Criterion;
 import org.leadflow.lead.domain.policy.FieldRef;
 import org.leadflow.lead.domain.policy.IdealCustomerProfile;
@@ -86,7 +88,7 @@ final class PolicyMapper {
         positions.add(i);
       }
     }
-    QualificationPolicy policy = new QualificationPolicy(criteria, toProfile(input.idealCustomerProfile(), errors));
+    QualificationPolicy policy = new QualificationPolicy(criteria, toProfile(input.idealCustomerProfile(), errors), toCannotContact(input.cannotContact(), errors));
     try {
       policy.validated();
     } catch (InvalidPolicyException e) {
@@ -106,6 +108,7 @@ final class PolicyMapper {
             .map(c -> new CriterionResponse(c.key(), c.label(), c.field().apiName(), c.operator().apiName(), c.values().stream().map(PolicyMapper::shown).toList(), c.required(), c.weight()))
             .toList(),
         toBody(policy.idealCustomerProfile()),
+        toBody(policy.cannotContact()),
         ActorResponse.of(
             new Actor(
                 published.changedBy(),
@@ -171,6 +174,29 @@ final class PolicyMapper {
         LeadMapper.money(errors, "idealCustomerProfile.maxAnnualRevenue", body.maxAnnualRevenue()),
         body.countries(),
         body.sources());
+  }
+
+  private static CannotContactPolicy toCannotContact(CannotContactBody body, List<FieldError> errors) {
+    if (body == null) {
+      return CannotContactPolicy.OFF;
+    }
+    Optional<CannotContactPolicy.Action> action = CannotContactPolicy.Action.named(body.action());
+    if (body.action() != null && action.isEmpty()) {
+      errors.add(new FieldError("cannotContact.action", "must be flag or disqualify"));
+    }
+    CannotContactPolicy.Action given = body.action() == null && body.unansweredAttempts() != null ? CannotContactPolicy.Action.FLAG : action.orElse(null);
+    return new CannotContactPolicy(body.unansweredAttempts(), body.withinDays(), given, body.minimumAttemptsBeforeDisqualifying());
+  }
+
+  private static CannotContactBody toBody(CannotContactPolicy policy) {
+    if (!policy.hasRule() && !policy.hasGuard()) {
+      return null;
+    }
+    return new CannotContactBody(
+        policy.unansweredAttempts(),
+        policy.withinDays(),
+        policy.action() == null ? null : policy.action().apiName(),
+        policy.minimumAttemptsBeforeDisqualifying());
   }
 
   private static IdealCustomerProfileBody toBody(IdealCustomerProfile profile) {

@@ -64,6 +64,7 @@ public class QualificationPolicyResource {
           + "{\"key\": \"seats\", \"label\": \"At least 25 seats\", \"field\": \"attributes.seats\", \"operator\": \"atLeast\", \"values\": [25], \"required\": false, \"weight\": 30},"
           + "{\"key\": \"fits-ideal-customer\", \"label\": \"Fits the ideal customer profile\", \"field\": \"fit\", \"operator\": \"in\", \"values\": [\"Good fit\", \"Partial fit\"], \"required\": false, \"weight\": 30}],"
           + " \"idealCustomerProfile\": {\"industries\": [\"Manufacturing\", \"Logistics\"], \"minEmployees\": 50, \"maxEmployees\": 5000, \"countries\": [\"GB\", \"IE\", \"DE\"]},"
+          + " \"cannotContact\": {\"unansweredAttempts\": 5, \"withinDays\": 14, \"action\": \"flag\", \"minimumAttemptsBeforeDisqualifying\": 3},"
           + " \"note\": \"Enterprise deals need a budget of 10,000 EUR\"}";
 
   @Inject QualificationPolicies policies;
@@ -87,7 +88,8 @@ public class QualificationPolicyResource {
       description =
           "Admins only. The whole policy is replaced and saved as the next version; earlier versions stay"
               + " readable. A policy that cannot be evaluated (unknown field, an operator the field's type does"
-              + " not support, values of the wrong kind) is refused with 400 naming each criterion.")
+              + " not support, values of the wrong kind) is refused with 400 naming each criterion; so is a cannotContact part"
+              + " that cannot work (e.g. withinDays missing with unansweredAttempts), naming its member.")
   @RequestBody(content = @Content(schema = @Schema(implementation = PolicyInput.class), examples = @ExampleObject(name = "policy", value = EXAMPLE)))
   @APIResponse(responseCode = "200", description = "Saved; ETag carries the new version", content = @Content(schema = @Schema(implementation = PolicyResponse.class)))
   @APIResponse(responseCode = "400", description = "The policy cannot be evaluated", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

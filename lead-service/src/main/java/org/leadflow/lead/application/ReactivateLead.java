@@ -22,6 +22,6 @@ public class ReactivateLead implements CommandHandler<ReactivateLead.Command, Le
         command.leadId(),
         command.expectedVersion(),
         command.caller(),
-        lead -> lead.reactivate(command.note(), LeadChanges.actorOf(command.caller()), changes.now()));
+        lead -> lead.reactivate(command.note(), null, LeadChanges.actorOf(command.caller()), changes.now()));
   }
 }

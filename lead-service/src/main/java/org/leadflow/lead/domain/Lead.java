@@ -12,8 +12,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.leadflow.lead.domain.policy.CannotContactPolicy.GuardOverride;
 import org.leadflow.lead.domain.policy.MeasuredReadiness;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
@@ -40,6 +43,7 @@ public class Lead {
   @Embedded private QualificationCheck qualificationCheck;
   @Embedded private OpportunityOutcome opportunityOutcome;
   @Embedded private MeasuredReadiness readiness;
+  @Embedded private Contactability contactability;
   private Instant createdAt;
   private Instant updatedAt;
   @Version private long version;
@@ -47,8 +51,7 @@ public class Lead {
   protected Lead() {}
 
   /** A new lead starts Open/New. */
-  public static Lead capture(
-      LeadDetails details, Qualification qualification, String ownerId, Actor actor, Instant now) {
+  public static Lead capture(LeadDetails details, Qualification qualification, String ownerId, Actor actor, Instant now) {
     Lead lead = new Lead();
     lead.id = TimeOrderedIds.next();
     lead.details = details;
@@ -61,13 +64,8 @@ public class Lead {
     return lead;
   }
 
-  /**
-   * Replaces what is known about the lead. Only an Open lead can be edited.
-   *
-   * @return the change, or empty when nothing differs
-   */
-  public List<LeadEvent> update(
-      LeadDetails details, Qualification qualification, String newOwnerId, Actor actor, Instant now) {
+  /** Replaces what is known about the lead (only an Open lead can be edited): the change, or empty when nothing differs. */
+  public List<LeadEvent> update(LeadDetails details, Qualification qualification, String newOwnerId, Actor actor, Instant now) {
     LeadLifecycle.require(statusReason, LeadAction.UPDATE);
     Map<String, Object> before = LeadFields.of(this);
     this.details = details;
@@ -82,32 +80,48 @@ public class Lead {
   }
 
   public List<LeadEvent> markContacted(Actor actor, Instant now) {
-    return changeStatus(
-        LeadAction.MARK_CONTACTED, LeadLifecycle.markContacted(statusReason), null, nurtureUntil, actor, now);
+    return changeStatus(LeadAction.MARK_CONTACTED, LeadLifecycle.markContacted(statusReason), null, nurtureUntil, null, actor, now);
   }
 
+  /** @param guard the Cannot Contact guard, asked once the lifecycle allows it: the override it needed, or the refusal it throws */
   public List<LeadEvent> disqualify(
-      StatusReason reason, String note, LocalDate nurtureUntil, Actor actor, Instant now) {
+      StatusReason reason, String note, LocalDate nurtureUntil, Supplier<Optional<GuardOverride>> guard, Actor actor, Instant now) {
     StatusReason next = LeadLifecycle.disqualify(statusReason, reason);
-    return changeStatus(LeadAction.DISQUALIFY, next, note, nurtureUntil, actor, now);
+    return changeStatus(LeadAction.DISQUALIFY, next, note, nurtureUntil, new LeadEvent.Cause(null, guard.get().orElse(null)), actor, now);
   }
 
-  public List<LeadEvent> reactivate(String note, Actor actor, Instant now) {
-    StatusReason next = LeadLifecycle.reactivate(statusReason);
-    return changeStatus(LeadAction.REACTIVATE, next, note, null, actor, now);
+  /** @param cause null for a person's; {@link LeadEvent.Cause#NURTURE_ENDED} for the system's ({@link Nurture}) */
+  public List<LeadEvent> reactivate(String note, LeadEvent.Cause cause, Actor actor, Instant now) {
+    List<LeadEvent> events = new ArrayList<>(changeStatus(LeadAction.REACTIVATE, LeadLifecycle.reactivate(statusReason), note, null, cause, actor, now));
+    events.addAll(flagged(null, actor, now));
+    return events;
+  }
+
+  /** Sets (or, with null, clears) the Cannot Contact flag; {@link CannotContactFlag} decides when. */
+  List<LeadEvent> flagged(Contactability after, Actor actor, Instant now) {
+    if (Objects.equals(after, contactability)) {
+      return List.of();
+    }
+    var event = new LeadEvent.ContactabilityChanged(id, actor, now, contactability, after);
+    contactability = after;
+    updatedAt = now;
+    return List.of(event);
+  }
+
+  /** Set while the Cannot Contact rule has the lead flagged; null otherwise. */
+  public Contactability contactability() {
+    return contactability;
   }
 
   /**
-   * Qualifies an Open lead: it becomes Qualified (final) and its conversion is requested.
-   *
-   * @param request the request as received, kept for a retry
-   * @param gate the qualification policy's gate, passed once the lifecycle allows qualifying: how the
-   *     lead passes (kept with it), or the refusal it throws
+   * Qualifies an Open lead: it becomes Qualified (final) and its conversion is requested. {@code request}
+   * is kept for a retry; {@code gate} is the qualification policy's, passed once the lifecycle allows
+   * qualifying: how the lead passes (kept with it), or the refusal it throws.
    */
   public List<LeadEvent> qualify(ConversionPlan plan, String request, Supplier<QualificationCheck> gate, Actor actor, Instant now) {
     StatusReason qualified = LeadLifecycle.qualify(statusReason);
     qualificationCheck = gate.get();
-    List<LeadEvent> events = new ArrayList<>(changeStatus(LeadAction.QUALIFY, qualified, null, null, actor, now));
+    List<LeadEvent> events = new ArrayList<>(changeStatus(LeadAction.QUALIFY, qualified, null, null, null, actor, now));
     events.add(requestConversion(plan, request, false, actor, now));
     return events;
   }
@@ -127,14 +141,10 @@ public class Lead {
   }
 
   /**
-   * Asks opportunity-service again for the pending conversion, whose answer may have been lost: the
-   * same request (the same conversion and ids, as {@code plan} must hold them) under a new event.
-   * Safe because opportunity-service answers a conversion it knows with its outcome. The lead itself
-   * does not change.
-   *
-   * @param currentPlan rebuilds the current conversion's plan from the request it was asked with
-   *     (asked only of a pending conversion)
-   * @throws ConversionNotPendingException when the conversion is not pending
+   * Asks opportunity-service again for the pending conversion (else {@link ConversionNotPendingException}),
+   * whose answer may have been lost: the same request (the conversion and ids {@code currentPlan} rebuilds
+   * from the request it was asked with) under a new event; safe, as opportunity-service answers a
+   * conversion it knows with its outcome. The lead itself does not change.
    */
   public List<LeadEvent> republishConversion(Supplier<ConversionPlan> currentPlan, Actor actor, Instant now) {
     if (conversionStatus() != ConversionStatus.PENDING) {
@@ -148,25 +158,19 @@ public class Lead {
         new LeadEvent.ConversionRepublished(id, actor, now, plan, conversion.requestedAt(), conversion.requestedBy()));
   }
 
-  /**
-   * Records opportunity-service's answer. An answer about an earlier conversion (one that was
-   * retried since) changes nothing.
-   */
-  public List<LeadEvent> conversionCompleted(
-      UUID conversionId, UUID opportunityId, UUID accountId, UUID contactId, Actor actor, Instant now) {
-    if (!isCurrent(conversionId) || conversion.status() == ConversionStatus.COMPLETED) {
-      return List.of();
-    }
-    conversion = conversion.completed(opportunityId, accountId, contactId, now);
-    updatedAt = now;
-    return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion));
+  /** Records opportunity-service's answer; one about an earlier conversion (retried since) changes nothing. */
+  public List<LeadEvent> conversionCompleted(UUID conversionId, UUID opportunityId, UUID accountId, UUID contactId, Actor actor, Instant now) {
+    boolean answers = isCurrent(conversionId) && conversion.status() != ConversionStatus.COMPLETED;
+    return answers ? resolved(conversion.completed(opportunityId, accountId, contactId, now), actor, now) : List.of();
   }
 
   public List<LeadEvent> conversionFailed(UUID conversionId, String reason, String detail, Actor actor, Instant now) {
-    if (!isCurrent(conversionId) || conversion.status() != ConversionStatus.PENDING) {
-      return List.of();
-    }
-    conversion = conversion.failed(reason, detail, now);
+    boolean answers = isCurrent(conversionId) && conversion.status() == ConversionStatus.PENDING;
+    return answers ? resolved(conversion.failed(reason, detail, now), actor, now) : List.of();
+  }
+
+  private List<LeadEvent> resolved(Conversion answered, Actor actor, Instant now) {
+    conversion = answered;
     updatedAt = now;
     return List.of(new LeadEvent.ConversionResolved(id, actor, now, conversion));
   }
@@ -210,10 +214,7 @@ public class Lead {
     return conversion == null ? null : conversion.request();
   }
 
-  /**
-   * Logs an activity on the lead's timeline; the first completed outreach moves a New lead to
-   * Contacted.
-   */
+  /** Logs an activity on the timeline; the first completed outreach moves a New lead to Contacted, and any clears the Cannot Contact flag. */
   public ActivityLog logActivity(Activity.Details details, Actor actor, Instant now) {
     LeadLifecycle.require(statusReason, LeadAction.LOG_ACTIVITY);
     Activity activity = Activity.log(id, details, actor, now);
@@ -221,7 +222,10 @@ public class Lead {
     events.add(new LeadEvent.ActivityLogged(id, actor, now, activity));
     if (activity.isCompletedOutreach() && statusReason == StatusReason.NEW) {
       String note = "First completed outreach: " + details.type().label();
-      events.addAll(changeStatus(LeadAction.LOG_ACTIVITY, LeadLifecycle.afterCompletedOutreach(statusReason), note, nurtureUntil, actor, now));
+      events.addAll(changeStatus(LeadAction.LOG_ACTIVITY, LeadLifecycle.afterCompletedOutreach(statusReason), note, nurtureUntil, null, actor, now));
+    }
+    if (activity.isCompletedOutreach()) {
+      events.addAll(flagged(null, actor, now));
     }
     // Otherwise the lead itself is unchanged: its version (ETag) stays, so that logging a call does
     // not make a colleague's pending edit stale.
@@ -231,8 +235,7 @@ public class Lead {
   /** An activity and the events logging it produced. */
   public record ActivityLog(Activity activity, List<LeadEvent> events) {}
 
-  private List<LeadEvent> changeStatus(
-      LeadAction action, StatusReason next, String note, LocalDate nurture, Actor actor, Instant now) {
+  List<LeadEvent> changeStatus(LeadAction action, StatusReason next, String note, LocalDate nurture, LeadEvent.Cause cause, Actor actor, Instant now) {
     StatusReason previous = statusReason;
     LocalDate previousNurture = nurtureUntil;
     statusReason = next;
@@ -241,7 +244,7 @@ public class Lead {
     updatedAt = now;
     return List.of(
         new LeadEvent.StatusChanged(
-            id, actor, now, action, previous, next, note, previousNurture, nurtureUntil));
+            id, actor, now, action, previous, next, note, previousNurture, nurtureUntil, cause == null ? LeadEvent.Cause.NONE : cause));
   }
 
   /** Keeps how the policy in force measures the lead, for the list; not a change of the lead itself. */
@@ -249,7 +252,7 @@ public class Lead {
     readiness = measured;
   }
 
-  /** How the policy measured the lead when it was last created, edited or re-measured; null before. */
+  /** How the policy measured the lead when last created, edited or re-measured; null before. */
   public MeasuredReadiness readiness() {
     return readiness;
   }

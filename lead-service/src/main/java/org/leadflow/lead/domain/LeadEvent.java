@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.leadflow.lead.domain.assignment.Assignment;
+import org.leadflow.lead.domain.policy.CannotContactPolicy.GuardOverride;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
@@ -44,6 +45,21 @@ public sealed interface LeadEvent {
     R conversionResolved(ConversionResolved event);
 
     R opportunityOutcomeChanged(OpportunityOutcomeChanged event);
+
+    R contactabilityChanged(ContactabilityChanged event);
+  }
+
+  /**
+   * Why a status changed beyond its actor's wish: LeadFlow's own reason ({@link #NURTURE_ENDED},
+   * {@link #CANNOT_CONTACT_POLICY}; null for a person's change), and a sales manager's override of the
+   * Cannot Contact guard (null without one).
+   */
+  record Cause(String reason, GuardOverride override) {
+    public static final Cause NONE = new Cause(null, null);
+    /** The system reactivated the lead: the date it was nurtured until has come. */
+    public static final Cause NURTURE_ENDED = new Cause("nurture-ended", null);
+    /** The system disqualified the lead: the qualification policy's Cannot Contact rule. */
+    public static final Cause CANNOT_CONTACT_POLICY = new Cause("cannot-contact-policy", null);
   }
 
   /** @param assignment the rule that chose the lead's owner; null when the creator named it */
@@ -87,7 +103,8 @@ public sealed interface LeadEvent {
       StatusReason to,
       String note,
       LocalDate nurtureUntilBefore,
-      LocalDate nurtureUntil)
+      LocalDate nurtureUntil,
+      Cause cause)
       implements LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -139,6 +156,14 @@ public sealed interface LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.opportunityOutcomeChanged(this);
+    }
+  }
+
+  /** The Cannot Contact flag was set ({@code before} null) or cleared ({@code after} null). */
+  record ContactabilityChanged(UUID leadId, Actor actor, Instant at, Contactability before, Contactability after) implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.contactabilityChanged(this);
     }
   }
 }

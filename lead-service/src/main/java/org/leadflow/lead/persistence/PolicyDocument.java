@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadflow.lead.domain.Money;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
 import org.leadflow.lead.domain.policy.Criterion;
 import org.leadflow.lead.domain.policy.FieldRef;
 import org.leadflow.lead.domain.policy.IdealCustomerProfile;
@@ -47,6 +48,14 @@ final class PolicyDocument {
     ideal.set("maxAnnualRevenue", profile.maxAnnualRevenue() == null ? null : written(profile.maxAnnualRevenue(), json));
     profile.countries().forEach(ideal.putArray("countries")::add);
     profile.sources().forEach(ideal.putArray("sources")::add);
+    CannotContactPolicy cannotContact = policy.cannotContact();
+    if (cannotContact.hasRule() || cannotContact.hasGuard()) {
+      ObjectNode stored = document.putObject("cannotContact");
+      stored.put("unansweredAttempts", cannotContact.unansweredAttempts());
+      stored.put("withinDays", cannotContact.withinDays());
+      stored.put("action", cannotContact.action() == null ? null : cannotContact.action().apiName());
+      stored.put("minimumAttemptsBeforeDisqualifying", cannotContact.minimumAttemptsBeforeDisqualifying());
+    }
     try {
       return json.writeValueAsString(document);
     } catch (JsonProcessingException e) {
@@ -85,7 +94,20 @@ final class PolicyDocument {
             money(ideal.path("minAnnualRevenue")),
             money(ideal.path("maxAnnualRevenue")),
             texts(ideal.path("countries")),
-            texts(ideal.path("sources"))));
+            texts(ideal.path("sources"))),
+        cannotContact(document.path("cannotContact")));
+  }
+
+  /** Versions saved before the Cannot Contact part existed have none: it is off. */
+  private static CannotContactPolicy cannotContact(JsonNode stored) {
+    if (!stored.isObject()) {
+      return CannotContactPolicy.OFF;
+    }
+    return new CannotContactPolicy(
+        integer(stored.path("unansweredAttempts")),
+        integer(stored.path("withinDays")),
+        CannotContactPolicy.Action.named(stored.path("action").asText()).orElse(null),
+        integer(stored.path("minimumAttemptsBeforeDisqualifying")));
   }
 
   private static JsonNode written(Object value, ObjectMapper json) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.Contactability;
 import org.leadflow.lead.domain.Conversion;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.FieldChange;
@@ -22,6 +23,8 @@ import org.leadflow.lead.domain.Money;
 import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.StatusChanges;
 import org.leadflow.lead.domain.assignment.AssignmentRule;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
+import org.leadflow.lead.domain.policy.CannotContactPolicy.GuardOverride;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.lead.persistence.HistoryRepository;
 
@@ -80,8 +83,14 @@ public class LeadEventRecorder {
           if (!Objects.equals(change.nurtureUntilBefore(), change.nurtureUntil())) {
             changes.add(new FieldChange("nurtureUntil", text(change.nurtureUntilBefore()), text(change.nurtureUntil())));
           }
-          Map<String, Object> details = change.note() == null ? null : Map.of("note", change.note());
-          return entry(change, actionName(change.action()), changes, details);
+          Map<String, Object> details = new LinkedHashMap<>();
+          putIfSet(details, "note", change.note());
+          putIfSet(details, "cause", change.cause().reason());
+          GuardOverride override = change.cause().override();
+          if (override != null) {
+            details.put("policyOverride", guardOverride(override));
+          }
+          return entry(change, actionName(change.action()), changes, details.isEmpty() ? null : details);
         }
 
         @Override
@@ -133,6 +142,16 @@ public class LeadEventRecorder {
         }
 
         @Override
+        public HistoryEntry contactabilityChanged(LeadEvent.ContactabilityChanged changed) {
+          Contactability flag = changed.after() != null ? changed.after() : changed.before();
+          List<FieldChange> changes = List.of(new FieldChange("contactability.flagged", changed.before() != null, changed.after() != null));
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("attempts", flag.attempts());
+          details.put("since", flag.since().toString());
+          return entry(changed, changed.after() != null ? "cannot-contact-flagged" : "cannot-contact-cleared", changes, details);
+        }
+
+        @Override
         public HistoryEntry opportunityOutcomeChanged(LeadEvent.OpportunityOutcomeChanged changed) {
           OpportunityOutcome after = changed.after();
           OpportunityOutcome before = changed.before();
@@ -149,6 +168,19 @@ public class LeadEventRecorder {
           return entry(changed, after == null ? "opportunity-reopened" : "opportunity-" + after.result(), changes, details);
         }
       };
+
+  /** A sales manager's override of the Cannot Contact guard, as the history keeps it. */
+  private static Map<String, Object> guardOverride(GuardOverride override) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    kept.put("rule", CannotContactPolicy.GUARD_RULE);
+    kept.put("by", override.by());
+    putIfSet(kept, "byName", override.byName());
+    kept.put("justification", override.justification());
+    kept.put("attempts", override.attempts());
+    kept.put("minimumAttempts", override.minimumAttempts());
+    kept.put("policyVersion", override.policyVersion());
+    return kept;
+  }
 
   private static Map<String, Object> planned(ConversionPlan plan) {
     Map<String, Object> details = new LinkedHashMap<>();

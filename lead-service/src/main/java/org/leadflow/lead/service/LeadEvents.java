@@ -14,12 +14,15 @@ import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadReactivated;
 import org.leadflow.contracts.lead.LeadUpdated;
 import org.leadflow.lead.domain.Activity;
+import org.leadflow.lead.domain.Contactability;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.LeadEvent;
 import org.leadflow.lead.domain.Qualification;
 import org.leadflow.lead.domain.StatusChanges;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
+import org.leadflow.lead.domain.policy.CannotContactPolicy.GuardOverride;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.messaging.Outbox;
 import org.leadflow.messaging.OutboxEvent;
@@ -97,6 +100,18 @@ public class LeadEvents {
     public Uni<OutboxEvent> conversionResolved(LeadEvent.ConversionResolved resolved) {
       // Learnt from opportunity-events; nothing new to tell the world.
       return Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Uni<OutboxEvent> contactabilityChanged(LeadEvent.ContactabilityChanged changed) {
+      Contactability before = changed.before();
+      Contactability after = changed.after();
+      List<FieldChange> changes =
+          List.of(
+              new FieldChange("contactability.flagged", before != null, after != null),
+              new FieldChange("contactability.attempts", before == null ? null : before.attempts(), after == null ? null : after.attempts()),
+              new FieldChange("contactability.since", before == null ? null : before.since().toString(), after == null ? null : after.since().toString()));
+      return append(lead, LeadEventTypes.UPDATED, changed, LeadEvents.updated(lead, changes, changed));
     }
 
     @Override
@@ -230,7 +245,17 @@ public class LeadEvents {
         change.note(),
         change.nurtureUntil(),
         change.at(),
-        change.actor().id());
+        change.actor().id(),
+        change.actor().via().label(),
+        change.cause().reason(),
+        policyOverride(change.cause().override()));
+  }
+
+  private static LeadDisqualified.PolicyOverride policyOverride(GuardOverride override) {
+    return override == null
+        ? null
+        : new LeadDisqualified.PolicyOverride(
+            CannotContactPolicy.GUARD_RULE, override.by(), override.justification(), override.attempts(), override.minimumAttempts(), override.policyVersion());
   }
 
   private static LeadReactivated reactivated(LeadEvent.StatusChanged change) {
@@ -241,7 +266,10 @@ public class LeadEvents {
         change.to().code(),
         change.note(),
         change.at(),
-        change.actor().id());
+        change.actor().id(),
+        change.actor().via().label(),
+        change.cause().reason(),
+        change.nurtureUntilBefore());
   }
 
   private static List<FieldChange> contract(List<org.leadflow.lead.domain.FieldChange> changes) {

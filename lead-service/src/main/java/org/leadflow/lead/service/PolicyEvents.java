@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import org.leadflow.contracts.Money;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.QualificationPolicyChanged;
+import org.leadflow.lead.domain.policy.CannotContactPolicy;
 import org.leadflow.lead.domain.policy.IdealCustomerProfile;
 import org.leadflow.lead.domain.policy.PublishedPolicy;
 import org.leadflow.messaging.Outbox;
@@ -59,7 +60,19 @@ public class PolicyEvents {
             profile.sources()),
         published.note(),
         published.changedAt(),
-        published.changedBy());
+        published.changedBy(),
+        cannotContact(published.policy().cannotContact()));
+  }
+
+  private static QualificationPolicyChanged.CannotContact cannotContact(CannotContactPolicy policy) {
+    if (!policy.hasRule() && !policy.hasGuard()) {
+      return null;
+    }
+    return new QualificationPolicyChanged.CannotContact(
+        policy.unansweredAttempts(),
+        policy.withinDays(),
+        policy.action() == null ? null : policy.action().apiName(),
+        policy.minimumAttemptsBeforeDisqualifying());
   }
 
   private static Object value(Object value) {

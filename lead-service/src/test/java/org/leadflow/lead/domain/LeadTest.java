@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeadTest {
@@ -118,7 +119,7 @@ class LeadTest {
     Lead lead = newLead();
     LocalDate nurture = LocalDate.parse("2027-06-30");
 
-    List<LeadEvent> disqualified = lead.disqualify(StatusReason.NO_LONGER_INTERESTED, "Chose a competitor", nurture, SELLER, T1);
+    List<LeadEvent> disqualified = lead.disqualify(StatusReason.NO_LONGER_INTERESTED, "Chose a competitor", nurture, Optional::empty, SELLER, T1);
 
     assertThat(lead.state()).isEqualTo(LeadState.DISQUALIFIED);
     assertThat(lead.nurtureUntil()).isEqualTo(nurture);
@@ -129,7 +130,7 @@ class LeadTest {
     assertThatThrownBy(() -> lead.update(details("CTO"), Qualification.EMPTY, "seller-1", SELLER, T1))
         .isInstanceOf(TransitionNotAllowedException.class);
 
-    lead.reactivate("Budget approved", SELLER, T1);
+    lead.reactivate("Budget approved", null, SELLER, T1);
     assertThat(lead.statusReason()).isEqualTo(StatusReason.NEW);
     assertThat(lead.nurtureUntil()).isNull();
   }

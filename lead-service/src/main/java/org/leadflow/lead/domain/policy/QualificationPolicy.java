@@ -13,15 +13,22 @@ import org.leadflow.lead.domain.Qualification;
  * What "qualified" means in this organisation: criteria over the lead's qualification data, fit
  * fields and custom attributes, each required or weighted, and the ideal customer profile that the
  * {@code fit} field is measured against. Every seller is held to the same bar: readiness and the gate
- * on qualify both come from here.
+ * on qualify both come from here. Its {@link CannotContactPolicy} (off unless set) says what happens
+ * to leads nobody reaches.
  */
-public record QualificationPolicy(List<Criterion> criteria, IdealCustomerProfile idealCustomerProfile) {
+public record QualificationPolicy(List<Criterion> criteria, IdealCustomerProfile idealCustomerProfile, CannotContactPolicy cannotContact) {
 
   static final int MOST_CRITERIA = 50;
 
   public QualificationPolicy {
     criteria = criteria == null ? List.of() : List.copyOf(criteria);
     idealCustomerProfile = idealCustomerProfile == null ? IdealCustomerProfile.NONE : idealCustomerProfile;
+    cannotContact = cannotContact == null ? CannotContactPolicy.OFF : cannotContact;
+  }
+
+  /** A policy without a Cannot Contact rule or guard. */
+  public QualificationPolicy(List<Criterion> criteria, IdealCustomerProfile idealCustomerProfile) {
+    this(criteria, idealCustomerProfile, CannotContactPolicy.OFF);
   }
 
   /**
@@ -48,6 +55,7 @@ public record QualificationPolicy(List<Criterion> criteria, IdealCustomerProfile
       }
     }
     problems.addAll(idealCustomerProfile.problems("idealCustomerProfile"));
+    problems.addAll(cannotContact.problems("cannotContact"));
     if (!problems.isEmpty()) {
       throw new InvalidPolicyException(problems);
     }
