@@ -48,13 +48,13 @@ public class PipelineViewResource {
       "{\"currency\":\"EUR\",\"count\":2,\"value\":{\"amount\":\"30000.00\",\"currency\":\"EUR\"},"
           + "\"weightedValue\":{\"amount\":\"18000.00\",\"currency\":\"EUR\"}}";
   private static final String PIPELINE_EXAMPLE =
-      "{\"filters\":{\"ownerId\":null,\"closeDateFrom\":\"2026-07-01\",\"closeDateTo\":\"2026-12-31\",\"currency\":null},"
+      "{\"filters\":{\"closeDateFrom\":\"2026-07-01\",\"closeDateTo\":\"2026-12-31\"},"
           + "\"byStage\":[{\"stage\":\"Qualify\",\"count\":1,\"amounts\":[]},{\"stage\":\"Develop\",\"count\":0,\"amounts\":[]},"
           + "{\"stage\":\"Propose\",\"count\":2,\"amounts\":[" + AMOUNT + "]},{\"stage\":\"Close\",\"count\":0,\"amounts\":[]}],"
           + "\"byCloseMonth\":[{\"month\":\"2026-09\",\"count\":3,\"amounts\":[" + AMOUNT + "]}],"
           + "\"withoutCloseDate\":{\"count\":0,\"amounts\":[]},\"total\":{\"count\":3,\"amounts\":[" + AMOUNT + "]}}";
   private static final String FUNNEL_EXAMPLE =
-      "{\"from\":\"2026-07-01\",\"to\":\"2026-09-30\",\"ownerId\":null,\"leadsCreated\":120,\"leadsQualified\":30,"
+      "{\"from\":\"2026-07-01\",\"to\":\"2026-09-30\",\"leadsCreated\":120,\"leadsQualified\":30,"
           + "\"opportunitiesWon\":9,\"wonRevenue\":[{\"amount\":\"112500.00\",\"currency\":\"EUR\"},{\"amount\":\"1800000\",\"currency\":\"JPY\"}],"
           + "\"qualifiedPercent\":25.0,\"wonPercent\":30.0}";
   private static final String OWNER = "ownerId";
