@@ -3,11 +3,16 @@ package org.leadflow.opportunity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.FieldChange;
+import org.leadflow.contracts.lead.LeadCreated;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.contracts.lead.LeadUpdated;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicWriter;
 
@@ -42,6 +47,20 @@ public final class LeadEvents implements AutoCloseable {
     return eventId;
   }
 
+  /** Publishes a LeadCreated of the lead, owned by {@code ownerId}, under the given event id. */
+  public void created(UUID eventId, UUID leadId, String ownerId, Instant createdAt) {
+    LeadCreated data =
+        new LeadCreated(leadId, "Ada", "Lovelace", "Engines Ltd", null, null, null, "Trade Show", "GB", ownerId, "Open", "New", 1, createdAt, "importer");
+    send(eventId, LeadEventTypes.CREATED, leadId.toString(), json(data));
+  }
+
+  /** Publishes a LeadUpdated that gives the lead to {@code newOwnerId}. */
+  public void reassigned(UUID leadId, String oldOwnerId, String newOwnerId, Instant at) {
+    LeadUpdated data =
+        new LeadUpdated(leadId, List.of(new FieldChange("ownerId", oldOwnerId, newOwnerId)), "Open", "New", 1, at, "manager");
+    send(UUID.randomUUID(), LeadEventTypes.UPDATED, leadId.toString(), json(data));
+  }
+
   /** Publishes any CloudEvent to lead-events, keyed by {@code leadId}. */
   public void send(UUID eventId, String type, String leadId, String data) {
     topic.cloudEvent(eventId, type, LeadEventTypes.SOURCE, leadId, data);
@@ -52,7 +71,7 @@ public final class LeadEvents implements AutoCloseable {
     topic.send(key, value, headers);
   }
 
-  private static String json(LeadQualified data) {
+  private static String json(Object data) {
     try {
       return JSON.writeValueAsString(data);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -46,7 +46,7 @@ class OpenApiDocumentTest {
             "GET /api/v1/opportunities/{id}/history", "POST /api/v1/opportunities/{id}/lines",
             "GET /api/v1/opportunities/{id}/lines/{lineId}", "PATCH /api/v1/opportunities/{id}/lines/{lineId}",
             "DELETE /api/v1/opportunities/{id}/lines/{lineId}", "GET /api/v1/opportunity-stages",
-            "PUT /api/v1/opportunity-stages/{stage}");
+            "PUT /api/v1/opportunity-stages/{stage}", "GET /api/v1/pipeline", "GET /api/v1/pipeline/funnel");
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class QualifiedLead {
   public UUID contactId = UUID.randomUUID();
   public UUID opportunityId = UUID.randomUUID();
   public String ownerId = "seller-" + marker();
+  public Instant qualifiedAt = Instant.parse("2026-05-04T09:15:00Z");
 
   public String firstName = "Ada";
   public String lastName;
@@ -81,7 +82,7 @@ public final class QualifiedLead {
     return new LeadQualified(
         leadId,
         conversionId,
-        Instant.parse("2026-05-04T09:15:00Z"),
+        qualifiedAt,
         "seller",
         ownerId,
         new LeadQualified.LeadSnapshot(

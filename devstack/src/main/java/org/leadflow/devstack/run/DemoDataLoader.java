@@ -10,10 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +37,8 @@ final class DemoDataLoader {
   private final PrintStream out;
   private final ObjectMapper json = new ObjectMapper();
   private final DemoCallers callers;
+  /** The leads that reached Qualified's readiness (Contacted, every criterion met), with their owners. */
+  private final List<DemoPipeline.ReadyLead> readyToQualify = Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param leadsEndpoint lead-service's collection resource, e.g. {@code
@@ -53,14 +55,14 @@ final class DemoDataLoader {
    * Loads the leads unless lead-service has leads already: a database that has data, demo or real,
    * is left as it is.
    */
-  void loadUnlessLeadsExist(List<DemoLead> leads) {
+  boolean loadUnlessLeadsExist(List<DemoLead> leads) {
     long existing;
     try {
       existing = existingLeadCount();
     } catch (IOException e) {
       out.println(
           "Demo data not loaded: could not count the existing leads (" + e.getMessage() + ").");
-      return;
+      return false;
     }
     if (existing > 0) {
       out.println(
@@ -68,9 +70,17 @@ final class DemoDataLoader {
               + existing
               + (existing == 1 ? " lead is" : " leads are")
               + " already there.");
-      return;
+      return false;
     }
     load(leads);
+    return true;
+  }
+
+  /** The loaded leads meant to be Qualified, in the order of their numbers, ready for a seller to qualify. */
+  List<DemoPipeline.ReadyLead> readyToQualify() {
+    synchronized (readyToQualify) {
+      return readyToQualify.stream().sorted(Comparator.comparingInt(DemoPipeline.ReadyLead::number)).toList();
+    }
   }
 
   long existingLeadCount() throws IOException {
@@ -169,8 +179,13 @@ final class DemoDataLoader {
       case NEW:
         return true;
       case CONTACTED:
-      case QUALIFIED:
         return post(owner, id + "/activities", key + "-call", CALL_COMPLETED, failureReported);
+      case QUALIFIED:
+        boolean contacted = post(owner, id + "/activities", key + "-call", CALL_COMPLETED, failureReported);
+        if (contacted) {
+          readyToQualify.add(new DemoPipeline.ReadyLead(lead.number(), id, lead.request().ownerId()));
+        }
+        return contacted;
       case CANNOT_CONTACT:
         return post(owner, id + "/activities", key + "-call", CALL_NO_ANSWER, failureReported)
             && post(owner, id + "/disqualify", key + "-disqualify", disqualification(lead), failureReported);
@@ -224,37 +239,6 @@ final class DemoDataLoader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted", e);
-    }
-  }
-
-  /** Who loads the demo data, each with a token of the local run's issuer. */
-  private static final class DemoCallers {
-    private static final Duration LIFETIME = Duration.ofHours(1);
-    private final TokenIssuer tokens;
-    private final String importer;
-    private final String manager;
-    private final Map<String, String> sellers = new ConcurrentHashMap<>();
-
-    DemoCallers(TokenIssuer tokens) {
-      this.tokens = tokens;
-      this.importer = bearer("demo-import", "Demo data import", "integration");
-      this.manager = bearer("demo-manager", "Demo sales manager", "sales-manager");
-    }
-
-    String importer() {
-      return importer;
-    }
-
-    String manager() {
-      return manager;
-    }
-
-    String seller(String id) {
-      return sellers.computeIfAbsent(id, seller -> bearer(seller, null, "seller"));
-    }
-
-    private String bearer(String subject, String name, String role) {
-      return "Bearer " + tokens.token(subject, name, List.of(role), LIFETIME);
     }
   }
 

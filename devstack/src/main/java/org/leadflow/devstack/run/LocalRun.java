@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.Logger;
 import org.leadflow.devstack.EmbeddedInfrastructure;
+import org.leadflow.devstack.tokens.TokenIssuer;
 
 /**
  * The one-command local run ({@code ./run.sh}): real PostgreSQL and Kafka embedded in this JVM's
@@ -290,8 +291,12 @@ public final class LocalRun {
   private void loadDemoData() {
     URI leads = localUri(LeadflowService.LEAD_SERVICE, LeadflowService.LEAD_SERVICE.apiPath());
     try {
-      new DemoDataLoader(http, leads, out, DevTokens.issuer(settings.dataDirectory()))
-          .loadUnlessLeadsExist(DemoLeads.generate(DEMO_LEAD_COUNT, DemoLeads.SEED));
+      TokenIssuer tokens = DevTokens.issuer(settings.dataDirectory());
+      DemoDataLoader loader = new DemoDataLoader(http, leads, out, tokens);
+      if (loader.loadUnlessLeadsExist(DemoLeads.generate(DEMO_LEAD_COUNT, DemoLeads.SEED))) {
+        URI opportunities = localUri(LeadflowService.OPPORTUNITY_SERVICE, "/");
+        new DemoPipeline(http, leads, opportunities, out, new DemoCallers(tokens)).load(loader.readyToQualify());
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Demo data could not be loaded", e);
       out.println(

@@ -3,6 +3,7 @@ package org.leadflow.lead.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,8 +29,14 @@ public final class OpportunityDraftPolicy {
   /** A quantity is numeric(19, 4): at most 4 decimals, 15 digits before the point. */
   private static final int QUANTITY_SCALE = 4;
   private static final int QUANTITY_INTEGER_DIGITS = 15;
-  /** Money is numeric(19, 2): at most 2 decimals, 17 digits before the point. */
-  private static final int MONEY_SCALE = 2;
+  /**
+   * Money has the decimals of its currency by ISO 4217, as opportunity-service's Money has (JPY 0,
+   * EUR 2, KWD 3; two for a code ISO 4217 does not know), and 17 digits before the point. A
+   * conversion carries at most two decimals (the released schema of leadflow.lead.qualified.v1, and
+   * of the opportunity.created that answers it): a KWD amount is exact to the fils only when its third
+   * decimal is 0.
+   */
+  private static final int CONVERSION_SCALE = 2;
   private static final int MONEY_INTEGER_DIGITS = 17;
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -62,7 +69,7 @@ public final class OpportunityDraftPolicy {
     if (linesPriced && !lines.isEmpty()) {
       if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
         violations.add(new Violation("lines", "must all be priced in one currency"));
-      } else if (!fits(valueOf(lines).amount(), MONEY_SCALE, MONEY_INTEGER_DIGITS)) {
+      } else if (!fits(valueOf(lines).amount(), CONVERSION_SCALE, MONEY_INTEGER_DIGITS)) {
         violations.add(new Violation("lines", "their sum is too large: at most " + MONEY_INTEGER_DIGITS + " digits before the point"));
       }
     }
@@ -71,14 +78,30 @@ public final class OpportunityDraftPolicy {
 
   /**
    * The value of product lines as opportunity-service computes it: each line's quantity × unit
-   * price rounded half up to cents, summed; all lines are in one currency.
+   * price rounded half up to the decimals of its currency (JPY 0, EUR 2, KWD 3), summed; all lines
+   * are in one currency. Written with two decimals where the currency has more and the amount needs
+   * no more (a conversion carries two).
    */
   public static Money valueOf(List<ConversionPlan.Line> lines) {
-    BigDecimal total = BigDecimal.ZERO.setScale(MONEY_SCALE);
+    String currency = lines.get(0).unitPrice().currency();
+    BigDecimal total = BigDecimal.ZERO.setScale(decimals(currency));
     for (ConversionPlan.Line line : lines) {
       total = total.add(amount(line));
     }
-    return new Money(total, lines.get(0).unitPrice().currency());
+    return new Money(atMostConversionScale(total), currency);
+  }
+
+  /**
+   * The decimals amounts in {@code currency} have by ISO 4217; two for a code ISO 4217 does not
+   * know or one without a minor unit, as in opportunity-service.
+   */
+  static int decimals(String currency) {
+    try {
+      int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+      return digits < 0 ? CONVERSION_SCALE : digits;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return CONVERSION_SCALE;
+    }
   }
 
   /** @return whether the line can be priced (its amount is known to fit) */
@@ -109,8 +132,17 @@ public final class OpportunityDraftPolicy {
     if (violations.size() > before) {
       return false;
     }
-    if (!fits(amount(line), MONEY_SCALE, MONEY_INTEGER_DIGITS)) {
+    BigDecimal amount = amount(line);
+    if (!fits(amount, decimals(price.currency()), MONEY_INTEGER_DIGITS)) {
       violations.add(new Violation(field, "quantity × unitPrice is too large: at most " + MONEY_INTEGER_DIGITS + " digits before the point"));
+      return false;
+    }
+    if (!fits(amount, CONVERSION_SCALE, MONEY_INTEGER_DIGITS)) {
+      violations.add(
+          new Violation(
+              field,
+              "quantity × unitPrice is " + amount.toPlainString() + " " + price.currency() + ": a conversion carries at most "
+                  + CONVERSION_SCALE + " decimals"));
       return false;
     }
     return true;
@@ -119,16 +151,28 @@ public final class OpportunityDraftPolicy {
   private static void checkMoney(List<Violation> violations, String field, Money money) {
     if (money.currency() == null || !CURRENCY.matcher(money.currency()).matches()) {
       violations.add(new Violation(field + ".currency", "must be an ISO 4217 currency code such as EUR"));
+      return;
     }
-    if (!fits(money.amount(), MONEY_SCALE, MONEY_INTEGER_DIGITS)) {
+    int decimals = decimals(money.currency());
+    int scale = Math.min(decimals, CONVERSION_SCALE);
+    if (!fits(money.amount(), scale, MONEY_INTEGER_DIGITS)) {
+      String why = scale < decimals ? " (a conversion carries " + CONVERSION_SCALE + ")" : " (" + money.currency() + " has " + decimals + ")";
       violations.add(
           new Violation(
-              field + ".amount", "must have at most " + MONEY_SCALE + " decimals and " + MONEY_INTEGER_DIGITS + " digits before the point"));
+              field + ".amount", "must have at most " + scale + " decimals" + why + " and " + MONEY_INTEGER_DIGITS + " digits before the point"));
     }
   }
 
+  /** Quantity × unit price, rounded half up to the decimals of its currency. */
   private static BigDecimal amount(ConversionPlan.Line line) {
-    return line.unitPrice().amount().multiply(line.quantity()).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    return line.unitPrice().amount().multiply(line.quantity()).setScale(decimals(line.unitPrice().currency()), RoundingMode.HALF_UP);
+  }
+
+  /** {@code amount} with two decimals when it has more but needs no more than two (KWD 1.250 → 1.25). */
+  private static BigDecimal atMostConversionScale(BigDecimal amount) {
+    return amount.scale() > CONVERSION_SCALE && amount.stripTrailingZeros().scale() <= CONVERSION_SCALE
+        ? amount.setScale(CONVERSION_SCALE, RoundingMode.UNNECESSARY)
+        : amount;
   }
 
   /** Whether {@code number} has at most {@code scale} decimals and {@code integerDigits} digits before the point. */

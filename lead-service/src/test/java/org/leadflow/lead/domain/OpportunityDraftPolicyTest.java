@@ -74,4 +74,28 @@ class OpportunityDraftPolicyTest {
     assertThat(value.decimalAmount()).isEqualTo("0.02");
     assertThat(value.currency()).isEqualTo("EUR");
   }
+
+  @Test
+  void moneyHasAtMostTheDecimalsOfItsCurrencyAndOfAConversion() {
+    assertThat(fields(null, new Money(new BigDecimal("1800000"), "JPY"), line("A", "1", "1250", "JPY"))).isEmpty();
+    assertThat(fields(null, new Money(new BigDecimal("1800000.00"), "JPY"))).isEmpty();
+    assertThat(fields(null, new Money(new BigDecimal("100.5"), "JPY"), line("A", "1", "0.5", "JPY")))
+        .containsExactly("estimatedValue.amount", "lines[0].unitPrice.amount");
+    assertThat(fields(null, new Money(new BigDecimal("4150.25"), "KWD"), line("A", "2", "1.25", "KWD"))).isEmpty();
+    // KWD has three decimals, but a conversion carries two.
+    assertThat(fields(null, new Money(new BigDecimal("4150.125"), "KWD"), line("A", "1", "1.125", "KWD")))
+        .containsExactly("estimatedValue.amount", "lines[0].unitPrice.amount");
+  }
+
+  @Test
+  void aLineIsPricedInTheDecimalsOfItsCurrencyAsOpportunityServiceDoes() {
+    // 1.5 × 333 JPY = 499.5, which JPY rounds half up to 500.
+    assertThat(OpportunityDraftPolicy.valueOf(List.of(line("A", "1.5", "333", "JPY"))).amount()).isEqualByComparingTo("500");
+    assertThat(OpportunityDraftPolicy.valueOf(List.of(line("A", "1.5", "333", "EUR"))).amount()).isEqualByComparingTo("499.50");
+    assertThat(OpportunityDraftPolicy.valueOf(List.of(line("A", "2", "1.25", "KWD"), line("B", "0.5", "0.5", "KWD"))).amount())
+        .isEqualByComparingTo("2.75");
+    // 0.3333 × 1.00 KWD = 0.333 to the fils: more decimals than a conversion carries, so refused here.
+    assertThat(fields(null, null, line("A", "0.3333", "1.00", "KWD"))).containsExactly("lines[0]");
+    assertThat(fields(null, null, line("A", "0.3333", "1.00", "EUR"))).isEmpty();
+  }
 }

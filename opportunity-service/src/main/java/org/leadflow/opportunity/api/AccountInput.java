@@ -9,7 +9,7 @@ public record AccountInput(
     @Schema(example = "https://analytical-engines.example", description = "Must name an internet host") String website,
     @Schema(example = "Manufacturing") String industry,
     @Schema(example = "250", minimum = "0") Integer numberOfEmployees,
-    @Schema(description = "At most two decimals, and no more than the currency has") MoneyDto annualRevenue,
+    @Schema(description = "At most the decimals of its currency by ISO 4217 (JPY 0, EUR 2, KWD 3)") MoneyDto annualRevenue,
     @Schema(example = "GB", description = "ISO 3166-1 alpha-2") String country,
     @Schema(example = "London") String city,
     @Schema(example = "+44 20 7946 0123", description = "Kept in E.164 when it is a valid number") String phone,

@@ -40,13 +40,14 @@ import org.leadflow.web.security.CurrentCaller;
 import org.leadflow.web.security.Roles;
 
 /**
- * The opportunity's write-in lines: each has a quantity, a price per unit, a discount and a tax, and
- * an extended amount = (quantity × unitPrice − discount) + tax in the opportunity's currency. While
+ * The opportunity's lines, of catalogue products or write-in: each has a quantity, a price per unit,
+ * a discount and a tax, and an extended amount = (quantity × unitPrice − discount) + tax in the
+ * opportunity's currency. While
  * the estimated value follows the lines (estimatedValueSource lines) it is their sum. Adding,
  * changing and removing a line answer the opportunity as it is after, with its new ETag.
  */
 @Path("/api/v1/opportunities/{id}/lines")
-@Tag(name = "Opportunity lines", description = "Write-in product lines with discount and tax")
+@Tag(name = "Opportunity lines", description = "Product lines, of catalogue products or write-in, with discount and tax")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.SELLER, Roles.SALES_MANAGER})
 public class OpportunityLineResource {
@@ -54,6 +55,9 @@ public class OpportunityLineResource {
   private static final String LINE_EXAMPLE =
       "{\"productName\":\"Difference Engine licence\",\"quantity\":\"3\",\"unitPrice\":{\"amount\":\"1250.00\",\"currency\":\"GBP\"},"
           + "\"discount\":{\"amount\":\"250.00\",\"currency\":\"GBP\"},\"tax\":{\"amount\":\"700.00\",\"currency\":\"GBP\"}}";
+
+  private static final String CATALOGUE_LINE_EXAMPLE =
+      "{\"productId\":\"0190f5c4-7d7a-7b5e-9a57-00000000000a\",\"quantity\":\"2\",\"discount\":{\"amount\":\"100.00\",\"currency\":\"GBP\"}}";
 
   @Inject OpportunityPipeline pipeline;
   @Inject CurrentCaller callers;
@@ -64,17 +68,26 @@ public class OpportunityLineResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "addOpportunityLine",
-      summary = "Add a write-in line",
+      summary = "Add a line",
       description =
-          "Numbered after the last line. The line must be in the opportunity's currency (its lines', else its"
-              + " user-provided estimated value's); an opportunity has at most 100 lines. Kept in the history.")
-  @RequestBody(content = @Content(schema = @Schema(implementation = PipelineRequests.Line.class), examples = @ExampleObject(name = "line", value = LINE_EXAMPLE)))
+          "Numbered after the last line. A line of a catalogue product names its productId (an active product) and"
+              + " takes the product's name and its catalogue price in the opportunity's currency unless it gives them;"
+              + " a write-in line gives productName and unitPrice. The line must be in the opportunity's currency (its"
+              + " lines', else its user-provided estimated value's); an opportunity has at most 100 lines. Kept in the history.")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = PipelineRequests.Line.class),
+              examples = {
+                @ExampleObject(name = "line", value = LINE_EXAMPLE),
+                @ExampleObject(name = "catalogue product", value = CATALOGUE_LINE_EXAMPLE)
+              }))
   @APIResponse(responseCode = "201", description = "The opportunity with the new line; Location names the line, ETag carries the opportunity's new version", content = @Content(schema = @Schema(implementation = OpportunityResponse.class), examples = @ExampleObject(name = "opportunity", value = OpportunityResource.OPPORTUNITY_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid line: one entry per offending field", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency, or the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency; productId names no active product of the catalogue, or one without a price in the opportunity's currency; or the Idempotency-Key was used for a different request", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> add(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,
       @Parameter(in = ParameterIn.HEADER, description = "ETag of the opportunity the change is based on; 412 when stale", example = "\"3\"")
@@ -139,7 +152,7 @@ public class OpportunityLineResource {
   @APIResponse(responseCode = "404", description = "No such opportunity or line", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "The opportunity is not Open", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "412", description = "If-Match names an old version of the opportunity", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "The line is not in the opportunity's currency, or productId names another product that is not offered (unknown, deactivated, or without a price in the opportunity's currency)", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "428", description = "No If-Match", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> patch(
       @Parameter(description = "Opportunity id (UUID)") @PathParam("id") UUID id,

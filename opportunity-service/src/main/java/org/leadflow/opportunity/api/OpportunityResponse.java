@@ -51,7 +51,7 @@ public record OpportunityResponse(
     @Schema(description = "When it was won or lost") Instant closedAt,
     Instant updatedAt) {
 
-  /** One product line: a write-in product. */
+  /** One product line: a catalogue product (productId) or a write-in product. */
   @Schema(name = "OpportunityLine")
   public record OpportunityLineResponse(
       UUID id,
@@ -62,5 +62,7 @@ public record OpportunityResponse(
       @Schema(description = "The extended amount: (quantity × unitPrice − discount) + tax, in the currency's decimals") MoneyDto amount,
       @Schema(example = "Seats for the Manchester office") String description,
       @Schema(description = "Manual discount on quantity × unitPrice (zero when none)") MoneyDto discount,
-      @Schema(description = "Tax added (zero when none)") MoneyDto tax) {}
+      @Schema(description = "Tax added (zero when none)") MoneyDto tax,
+      @Schema(description = "The catalogue product the line is of (GET /api/v1/products/{id}); absent for a write-in product")
+          UUID productId) {}
 }

@@ -3,6 +3,7 @@ package org.leadflow.opportunity.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class PipelineInputs {
   private static final Pattern QUANTITY = Pattern.compile(QUANTITY_PATTERN);
   private static final String ESTIMATED_VALUE = "estimatedValue";
   private static final String ESTIMATED_VALUE_SOURCE = "estimatedValueSource";
+  private static final String PRODUCT_ID = "productId";
+  private static final String PRODUCT_NAME = "productName";
+  private static final String UNIT_PRICE = "unitPrice";
 
   private PipelineInputs() {}
 
@@ -57,7 +61,7 @@ final class PipelineInputs {
     JsonNode merged = MergePatch.apply(json.valueToTree(edit(current)), patch);
     boolean valueGiven = patch.hasNonNull(ESTIMATED_VALUE);
     if ((valueGiven || patch.has(ESTIMATED_VALUE)) && !patch.has(ESTIMATED_VALUE_SOURCE)) {
-      ((com.fasterxml.jackson.databind.node.ObjectNode) merged).put(ESTIMATED_VALUE_SOURCE, EstimatedValueSource.USER.label());
+      ((ObjectNode) merged).put(ESTIMATED_VALUE_SOURCE, EstimatedValueSource.USER.label());
     }
     PipelineRequests.Edit input = read(json, merged, PipelineRequests.Edit.class);
     List<FieldError> errors = new ArrayList<>();
@@ -97,12 +101,28 @@ final class PipelineInputs {
         current.quantity().stripTrailingZeros().toPlainString(),
         ResponseMapper.money(current.unitPrice()),
         ResponseMapper.money(current.discount()),
-        ResponseMapper.money(current.tax()));
+        ResponseMapper.money(current.tax()),
+        current.productId());
   }
 
-  /** The values a merge patch makes of a line's current values. */
+  /**
+   * The values a merge patch makes of a line's current values. A patch that names another catalogue
+   * product leaves the name and price it does not give to that product's defaults.
+   */
   static OpportunityLine.Values patchedLine(ObjectMapper json, OpportunityLine.Values current, JsonNode patch) {
-    return line(read(json, MergePatch.apply(json.valueToTree(line(current)), patch), PipelineRequests.Line.class));
+    JsonNode merged = MergePatch.apply(json.valueToTree(line(current)), patch);
+    JsonNode product = patch.get(PRODUCT_ID);
+    if (merged instanceof ObjectNode members
+        && product != null
+        && !product.isNull()
+        && !product.asText().equals(String.valueOf(current.productId()))) {
+      for (String defaulted : List.of(PRODUCT_NAME, UNIT_PRICE)) {
+        if (!patch.has(defaulted)) {
+          members.remove(defaulted);
+        }
+      }
+    }
+    return line(read(json, merged, PipelineRequests.Line.class));
   }
 
   /** The values of a line request. */
@@ -116,17 +136,18 @@ final class PipelineInputs {
     } else {
       quantity = new BigDecimal(input.quantity());
     }
-    if (input.productName() == null) {
-      errors.add(new FieldError("productName", "is required"));
+    // A catalogue product's line takes the product's name and price where it gives none.
+    if (input.productName() == null && input.productId() == null) {
+      errors.add(new FieldError(PRODUCT_NAME, "is required for a write-in product (without productId)"));
     }
-    if (input.unitPrice() == null) {
-      errors.add(new FieldError("unitPrice", "is required"));
+    if (input.unitPrice() == null && input.productId() == null) {
+      errors.add(new FieldError(UNIT_PRICE, "is required for a write-in product (without productId)"));
     }
-    Money price = money(errors, "unitPrice", input.unitPrice());
+    Money price = money(errors, UNIT_PRICE, input.unitPrice());
     Money discount = money(errors, "discount", input.discount());
     Money tax = money(errors, "tax", input.tax());
     failOn(errors);
-    return new OpportunityLine.Values(input.productName(), input.description(), quantity, price, discount, tax);
+    return new OpportunityLine.Values(input.productId(), input.productName(), input.description(), quantity, price, discount, tax);
   }
 
   /** Money as requests write it; null for null. Adds an error when it is no money in an ISO 4217 currency. */

@@ -3,6 +3,7 @@ package org.leadflow.opportunity.api;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The request bodies of the opportunity's pipeline: edits, stage moves, lines, closing, stage settings. */
@@ -49,16 +50,33 @@ public final class PipelineRequests {
       @Schema(maxLength = 4000) String note,
       @Schema(example = "2026-09-28", description = "Default: today (UTC)") LocalDate actualCloseDate) {}
 
-  /** A write-in line; as a JSON Merge Patch, only the members to change. */
+  /**
+   * A line of a catalogue product (productId) or a write-in product; as a JSON Merge Patch, only the
+   * members to change.
+   */
   @Schema(name = "OpportunityLineInput")
   public record Line(
-      @Schema(example = "Difference Engine licence", maxLength = 200) String productName,
+      @Schema(
+              example = "Difference Engine licence",
+              maxLength = 200,
+              description = "Required for a write-in product; for a catalogue product, its name unless given")
+          String productName,
       @Schema(maxLength = 2000) String description,
       @Schema(example = "2.5", pattern = PipelineInputs.QUANTITY_PATTERN, description = "Decimal string, positive, at most 15 digits before the point and 4 after")
           String quantity,
-      @Schema(description = "Price per unit, in the opportunity's currency") MoneyDto unitPrice,
+      @Schema(
+              description =
+                  "Price per unit, in the opportunity's currency. Required for a write-in product; for a catalogue product,"
+                      + " its catalogue price in the opportunity's currency unless given (in its only currency while the"
+                      + " opportunity has none)")
+          MoneyDto unitPrice,
       @Schema(description = "Manual discount on quantity × unitPrice; at most that, in the same currency") MoneyDto discount,
-      @Schema(description = "Tax added after the discount, in the same currency") MoneyDto tax) {}
+      @Schema(description = "Tax added after the discount, in the same currency") MoneyDto tax,
+      @Schema(
+              description =
+                  "A product of the catalogue (active); absent or null for a write-in product. Naming another product in a"
+                      + " merge patch takes its name and price for the members the patch leaves out")
+          UUID productId) {}
 
   /** An admin's setting of one stage. */
   @Schema(name = "StageSettingInput")

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.leadflow.opportunity.domain.OpportunityHistoryEntry;
+import org.leadflow.opportunity.domain.RecordHistoryEntry;
 import org.leadflow.opportunity.domain.StageRequirement;
 import org.leadflow.opportunity.domain.StageSetting;
 
@@ -70,12 +70,12 @@ public final class PipelineResponses {
   @Schema(name = "OpportunityStageSettings")
   public record StageSettings(List<StageSettingResponse> items) {}
 
-  static HistoryEntry historyEntry(ObjectMapper json, OpportunityHistoryEntry entry) {
+  static HistoryEntry historyEntry(ObjectMapper json, RecordHistoryEntry entry) {
     List<Change> changes;
     try {
       changes = json.readValue(entry.changesJson(), new TypeReference<List<Change>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The history of opportunity " + entry.opportunityId() + " holds no JSON list", e);
+      throw new IllegalStateException("The history of opportunity " + entry.recordId() + " holds no JSON list", e);
     }
     return new HistoryEntry(entry.id(), entry.occurredAt(), new Actor(entry.actorId(), entry.actorName()), entry.action(), changes);
   }

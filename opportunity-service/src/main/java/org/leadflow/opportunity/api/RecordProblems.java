@@ -44,7 +44,14 @@ public class RecordProblems {
 
   @ServerExceptionMapper
   public Response priceNotInCatalogue(PriceNotInCatalogueException failure, UriInfo uri) {
-    return answer(422, "price-not-in-catalogue", "No catalogue price", failure.getMessage(), uri, null, null);
+    return answer(
+        422,
+        "price-not-in-catalogue",
+        "No catalogue price",
+        failure.getMessage(),
+        uri,
+        List.of(new FieldError("productId", "must name an active product of the catalogue with a price in the opportunity's currency")),
+        null);
   }
 
   /** A problem with the candidates the caller may see, so that a form can offer them instead. */

@@ -116,7 +116,8 @@ final class ResponseMapper {
         money(line.amount()),
         line.description(),
         money(line.discount()),
-        money(line.tax()));
+        money(line.tax()),
+        line.productId());
   }
 
   static MoneyDto money(Money money) {

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Amounts exact to their currency's minor unit (ISO 4217, as {@link Currency#getDefaultFractionDigits}
  * knows it): JPY has no decimals, EUR two, KWD three. An amount with more decimals than its currency
- * has is refused, never rounded: nobody can pay 0.5 yen. (Money still keeps two decimals everywhere;
- * this is the rule it can move to.)
+ * has is refused, never rounded: nobody can pay 0.5 yen. Unlike {@link Money}, which also carries
+ * what events bring (codes ISO 4217 does not know keep two decimals there), prices need an ISO 4217
+ * currency with a minor unit of its own.
  */
 public final class CurrencyAmounts {
 

@@ -90,6 +90,11 @@ public class Money {
     }
   }
 
+  /** {@code amount} rounded half up to the decimals of {@code currency}: a sum of weighted values, say. */
+  public static Money rounded(BigDecimal amount, String currency) {
+    return new Money(amount.setScale(decimals(currency), RoundingMode.HALF_UP), currency);
+  }
+
   /** Nothing, in {@code currency}. */
   public static Money zero(String currency) {
     return new Money(BigDecimal.ZERO, currency);

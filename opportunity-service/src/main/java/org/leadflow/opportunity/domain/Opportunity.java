@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -323,7 +323,7 @@ public class Opportunity {
    * @throws InvalidValuesException when a value is out of range
    * @throws CurrencyMismatchException when a user-provided value is not in the lines' currency
    */
-  public List<HistoryChange> edit(Edit edit, List<OpportunityLine> lines, Instant now) {
+  public List<ChangedField> edit(Edit edit, List<OpportunityLine> lines, Instant now) {
     requireOpen("edit");
     List<InvalidValuesException.Violation> errors = new ArrayList<>();
     if (edit.name() == null || edit.name().isBlank() || edit.name().strip().length() > MAX_NAME) {
@@ -368,7 +368,7 @@ public class Opportunity {
   }
 
   /** A move from one stage to another. */
-  public record StageMove(OpportunityStage from, OpportunityStage to, List<HistoryChange> changes) {}
+  public record StageMove(OpportunityStage from, OpportunityStage to, List<ChangedField> changes) {}
 
   /**
    * Moves to {@code target}. Moving forward needs the data every stage up to the target requires;
@@ -415,7 +415,7 @@ public class Opportunity {
    * @throws OpportunityActionNotAllowedException unless Open
    * @throws CurrencyMismatchException when the revenue is not in the opportunity's currency
    */
-  public List<HistoryChange> win(Money revenue, LocalDate closeDate, String note, List<OpportunityLine> lines, Instant now) {
+  public List<ChangedField> win(Money revenue, LocalDate closeDate, String note, List<OpportunityLine> lines, Instant now) {
     requireOpen("win");
     List<InvalidValuesException.Violation> errors = new ArrayList<>();
     date(errors, "actualCloseDate", closeDate);
@@ -439,7 +439,7 @@ public class Opportunity {
    * @param closeDate the actual close date; null for today (UTC)
    * @throws OpportunityActionNotAllowedException unless Open
    */
-  public List<HistoryChange> lose(OpportunityStatusReason reason, String competitorName, String note, LocalDate closeDate, Instant now) {
+  public List<ChangedField> lose(OpportunityStatusReason reason, String competitorName, String note, LocalDate closeDate, Instant now) {
     requireOpen("lose");
     List<InvalidValuesException.Violation> errors = new ArrayList<>();
     if (reason == null || reason.state() != OpportunityState.LOST) {
@@ -456,7 +456,7 @@ public class Opportunity {
     return close(reason, null, closeDate, competitorName == null ? null : competitorName.strip(), note, now);
   }
 
-  private List<HistoryChange> close(
+  private List<ChangedField> close(
       OpportunityStatusReason reason, Money revenue, LocalDate closeDate, String competitorName, String note, Instant now) {
     Changes changes = new Changes();
     state = changes.track("state", state, reason.state());
@@ -474,7 +474,7 @@ public class Opportunity {
    *
    * @throws OpportunityActionNotAllowedException unless Won or Lost
    */
-  public List<HistoryChange> reopen(Instant now) {
+  public List<ChangedField> reopen(Instant now) {
     if (state == OpportunityState.OPEN) {
       throw new OpportunityActionNotAllowedException(statusReason, "reopen");
     }
@@ -494,7 +494,7 @@ public class Opportunity {
    *
    * @throws OpportunityActionNotAllowedException unless In Progress
    */
-  public List<HistoryChange> putOnHold(Instant now) {
+  public List<ChangedField> putOnHold(Instant now) {
     return changeStatus(OpportunityStatusReason.IN_PROGRESS, OpportunityStatusReason.ON_HOLD, "put-on-hold", now);
   }
 
@@ -503,11 +503,11 @@ public class Opportunity {
    *
    * @throws OpportunityActionNotAllowedException unless On Hold
    */
-  public List<HistoryChange> resume(Instant now) {
+  public List<ChangedField> resume(Instant now) {
     return changeStatus(OpportunityStatusReason.ON_HOLD, OpportunityStatusReason.IN_PROGRESS, "resume", now);
   }
 
-  private List<HistoryChange> changeStatus(OpportunityStatusReason from, OpportunityStatusReason to, String action, Instant now) {
+  private List<ChangedField> changeStatus(OpportunityStatusReason from, OpportunityStatusReason to, String action, Instant now) {
     if (statusReason != from) {
       throw new OpportunityActionNotAllowedException(statusReason, action);
     }
@@ -522,7 +522,7 @@ public class Opportunity {
   public static final int MAX_LINES = 100;
 
   /**
-   * A new write-in line, numbered after the last.
+   * A new line, numbered after the last; a catalogue product's line has its defaults already.
    *
    * @param lines the opportunity's lines now
    * @throws OpportunityActionNotAllowedException unless Open
@@ -570,7 +570,7 @@ public class Opportunity {
   }
 
   /** What a change of the lines did: the line, and every field of the opportunity that changed. */
-  public record LineChange(OpportunityLine line, List<HistoryChange> changes) {}
+  public record LineChange(OpportunityLine line, List<ChangedField> changes) {}
 
   private LineChange lineChanged(
       OpportunityLine line, String field, Object before, Object after, List<OpportunityLine> linesAfter, Instant now) {
@@ -613,6 +613,9 @@ public class Opportunity {
 
   private static Map<String, Object> describe(OpportunityLine line) {
     Map<String, Object> values = new LinkedHashMap<>();
+    if (line.productId() != null) {
+      values.put("productId", line.productId());
+    }
     values.put("productName", line.productName());
     values.put("quantity", line.quantity().stripTrailingZeros().toPlainString());
     values.put("unitPrice", line.unitPrice());
@@ -629,7 +632,7 @@ public class Opportunity {
   }
 
   /** Every change touches the opportunity, so its version (the ETag) moves on. */
-  private List<HistoryChange> touched(Changes changes, Instant now) {
+  private List<ChangedField> touched(Changes changes, Instant now) {
     if (!changes.list().isEmpty()) {
       updatedAt = now;
     }
@@ -650,16 +653,16 @@ public class Opportunity {
 
   /** Collects the fields that change, with old and new values as the API shows them. */
   private static final class Changes {
-    private final List<HistoryChange> list = new ArrayList<>();
+    private final List<ChangedField> list = new ArrayList<>();
 
     <T> T track(String field, T before, T after) {
       if (!Objects.equals(before, after)) {
-        list.add(new HistoryChange(field, HistoryChange.shown(before), HistoryChange.shown(after)));
+        list.add(new ChangedField(field, ChangedField.shown(before), ChangedField.shown(after)));
       }
       return after;
     }
 
-    List<HistoryChange> list() {
+    List<ChangedField> list() {
       return List.copyOf(list);
     }
   }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One product line of an opportunity, a write-in product named by {@code productName}: its extended
- * amount is (quantity × price per unit − discount) + tax, each rounded to the decimals of the
- * opportunity's currency. (A line of a catalogue product will add the product's id beside the name.)
+ * One product line of an opportunity: a product of the catalogue ({@code productId}, whose name and
+ * price per unit are the line's defaults) or a write-in product, named by {@code productName}. Its
+ * extended amount is (quantity × price per unit − discount) + tax, each rounded to the decimals of
+ * the opportunity's currency.
  */
 @Entity
 @Table(name = "opportunity_line")
@@ -31,6 +32,7 @@ public class OpportunityLine {
 
   private UUID opportunityId;
   private int lineNumber;
+  private UUID productId;
   private String productName;
   private BigDecimal quantity;
 
@@ -50,9 +52,24 @@ public class OpportunityLine {
   protected OpportunityLine() {}
 
   /**
-   * A line as a seller writes it. Discount and tax may be null (none).
+   * A line as a seller writes it. Discount and tax may be null (none); the product id is null for a
+   * write-in product.
    */
-  public record Values(String productName, String description, BigDecimal quantity, Money unitPrice, Money discount, Money tax) {}
+  public record Values(
+      UUID productId, String productName, String description, BigDecimal quantity, Money unitPrice, Money discount, Money tax) {
+
+    /** These values, with the catalogue's name and price per unit where the seller gave none. */
+    public Values withDefaults(String catalogueName, Money cataloguePrice) {
+      return new Values(
+          productId,
+          productName == null ? catalogueName : productName,
+          description,
+          quantity,
+          unitPrice == null ? cataloguePrice : unitPrice,
+          discount,
+          tax);
+    }
+  }
 
   /** A line as a conversion asks for it, checked. */
   public record Draft(String productName, BigDecimal quantity, Money unitPrice) {
@@ -192,6 +209,7 @@ public class OpportunityLine {
     } catch (IllegalArgumentException e) {
       throw InvalidValuesException.of("quantity", "quantity × unitPrice is too large");
     }
+    this.productId = values.productId();
     this.productName = values.productName().strip();
     this.description = values.description();
     this.quantity = count;
@@ -203,7 +221,7 @@ public class OpportunityLine {
 
   /** The line's values as a seller wrote them. */
   public Values values() {
-    return new Values(productName, description, quantity, unitPrice(), discount(), tax());
+    return new Values(productId, productName, description, quantity, unitPrice(), discount(), tax());
   }
 
   public UUID id() {
@@ -216,6 +234,11 @@ public class OpportunityLine {
 
   public int lineNumber() {
     return lineNumber;
+  }
+
+  /** The catalogue product the line is of; null for a write-in product. */
+  public UUID productId() {
+    return productId;
   }
 
   public String productName() {

@@ -10,8 +10,10 @@ import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
- * One entry of an account's or a contact's audit history: who changed which fields, from what to
- * what, and when. The changes are a JSON document, a list of {field, oldValue, newValue}.
+ * One entry of the audit history of an account, a contact or an opportunity: who changed which
+ * fields, from what to what, and when. The changes are a JSON document, a list of {@link
+ * ChangedField} ({field, oldValue, newValue}). One table, {@code record_history}, keyed by the
+ * record's type and id.
  */
 @Entity
 @Table(name = "record_history")
@@ -20,8 +22,12 @@ public class RecordHistoryEntry {
   /** The kinds of record with a history here. */
   public static final String ACCOUNT = "account";
   public static final String CONTACT = "contact";
+  public static final String OPPORTUNITY = "opportunity";
 
-  /** What happened to the record. */
+  /**
+   * What happened to the record: created or updated (accounts and contacts, opportunities' edits);
+   * an opportunity's pipeline adds its own actions (stage-changed, won, line-added, ...).
+   */
   public static final String CREATED = "created";
   public static final String UPDATED = "updated";
 

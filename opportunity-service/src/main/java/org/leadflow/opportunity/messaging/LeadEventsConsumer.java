@@ -12,7 +12,9 @@ import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.opportunity.config.LeadEventsConfig;
+import org.leadflow.opportunity.domain.LeadFunnelFact;
 import org.leadflow.opportunity.service.LeadConversion;
+import org.leadflow.opportunity.service.PipelineView;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
 import org.leadflow.messaging.EventConsumer;
@@ -22,10 +24,13 @@ import org.leadflow.messaging.Inbox;
 
 /**
  * Consumes {@code lead-events}. Once a message's headers are known to make a CloudEvent, its {@code
- * ce_type} decides: only {@code leadflow.lead.qualified.v1} has an effect here, its conversion
- * ({@link LeadConversion}). Every other type, those this service does not know included (consumers
- * of {@code lead-events} must tolerate them), is counted as ignored and acknowledged at once, its
- * data unread and no transaction opened: an event without effect needs no deduplication.
+ * ce_type} decides: {@code leadflow.lead.qualified.v1} is converted ({@link LeadConversion});
+ * {@code created}, {@code qualified} and an {@code updated} that gives the lead another owner are
+ * recorded for the funnel ({@link PipelineView}: one upsert by lead id, which repeats leave as they
+ * are, so without an inbox row). Every other type, and an update that changes no owner, those this
+ * service does not know included (consumers of {@code lead-events} must tolerate them), is counted as
+ * ignored and acknowledged at once, no transaction opened: an event without effect needs no
+ * deduplication.
  *
  * <p>A qualified event's effect and its inbox record commit in one transaction; the offset is
  * committed after that (the returned Uni completes), so a crash in between only causes a
@@ -61,6 +66,7 @@ public class LeadEventsConsumer implements EventConsumer {
 
   @Inject Inbox inbox;
   @Inject LeadConversion conversion;
+  @Inject PipelineView funnel;
   @Inject ConsumerFailures failures;
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
@@ -78,9 +84,15 @@ public class LeadEventsConsumer implements EventConsumer {
         .item(() -> IncomingEvent.from(record))
         .chain(
             event ->
-                LeadEventTypes.QUALIFIED.equals(event.type())
-                    ? convertOnce(record, event, messageContext)
-                    : ignore(event))
+                switch (event.type()) {
+                  case LeadEventTypes.QUALIFIED -> convertOnce(record, event, messageContext);
+                  case LeadEventTypes.CREATED -> recordOnce(record, event, LeadFunnelData.created(event), messageContext);
+                  case LeadEventTypes.UPDATED ->
+                      LeadFunnelData.reassigned(event)
+                          .map(fact -> recordOnce(record, event, fact, messageContext))
+                          .orElseGet(() -> ignore(event));
+                  default -> ignore(event);
+                })
         .onFailure(UnprocessableEventException.class)
         .invoke(failure -> deadLettered(record, failure));
   }
@@ -88,6 +100,29 @@ public class LeadEventsConsumer implements EventConsumer {
   private Uni<Void> ignore(IncomingEvent event) {
     consumed.ignored(EventTopics.LEAD_EVENTS, event);
     return Uni.createFrom().voidItem();
+  }
+
+  /**
+   * Records what the event tells the funnel. The fact is an upsert by lead id, so a repeat changes
+   * nothing and needs no inbox row; a value the database refuses is never recorded (dead-lettered).
+   */
+  private Uni<Void> recordOnce(ConsumerRecord<String, String> record, IncomingEvent event, LeadFunnelFact fact, Executor messageContext) {
+    return failures
+        .retryInPlace(
+            record,
+            messageContext,
+            config.retryInitialBackoff(),
+            config.retryMaxBackoff(),
+            () ->
+                funnel
+                    .record(fact)
+                    .onFailure(ConsumerFailures::isDataException)
+                    .transform(
+                        failure ->
+                            new UnprocessableEventException(
+                                "The database refused the funnel fact of event " + event.id() + ": "
+                                    + ConsumerFailures.rootCause(failure).getMessage())))
+        .invoke(() -> consumed.processed(EventTopics.LEAD_EVENTS, event, Inbox.Outcome.PROCESSED));
   }
 
   private Uni<Void> convertOnce(ConsumerRecord<String, String> record, IncomingEvent event, Executor messageContext) {
@@ -98,10 +133,26 @@ public class LeadEventsConsumer implements EventConsumer {
 
   private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
     LeadQualified qualified = LeadQualifiedData.read(event);
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified))))
+    return qualifiedFact(event, qualified)
+        .chain(() -> Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified)))))
         .onFailure(ConsumerFailures::isDataException)
         .recoverWithUni(failure -> answerRefusedData(event, qualified, ConsumerFailures.rootCause(failure).getMessage()))
         .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
+  }
+
+  /**
+   * Records the qualification for the funnel before the conversion (a repeat changes nothing). The
+   * conversion does not wait on a fact the database refuses: it is left out, logged.
+   */
+  private Uni<Void> qualifiedFact(IncomingEvent event, LeadQualified qualified) {
+    return LeadFunnelData.qualified(qualified)
+        .map(fact -> funnel.record(fact))
+        .orElseGet(() -> Uni.createFrom().voidItem())
+        .onFailure(ConsumerFailures::isDataException)
+        .recoverWithItem(failure -> {
+          LOG.warnf("The database refused the funnel fact of event %s: %s", event.id(), ConsumerFailures.rootCause(failure).getMessage());
+          return null;
+        });
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.leadflow.opportunity.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,17 +18,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.leadflow.opportunity.domain.HistoryChange;
+import org.leadflow.opportunity.domain.ChangedField;
 import org.leadflow.opportunity.domain.Money;
 import org.leadflow.opportunity.domain.Opportunity;
-import org.leadflow.opportunity.domain.OpportunityHistoryEntry;
 import org.leadflow.opportunity.domain.OpportunityLine;
 import org.leadflow.opportunity.domain.OpportunityStage;
 import org.leadflow.opportunity.domain.OpportunityStatusReason;
+import org.leadflow.opportunity.domain.RecordHistoryEntry;
 import org.leadflow.opportunity.domain.StageRequirement;
 import org.leadflow.opportunity.domain.StageSetting;
 import org.leadflow.opportunity.domain.StageVisit;
-import org.leadflow.opportunity.persistence.OpportunityHistoryRepository;
+import org.leadflow.opportunity.domain.UnitPrice;
 import org.leadflow.opportunity.persistence.OpportunityLineRepository;
 import org.leadflow.opportunity.persistence.OpportunityRepository;
 import org.leadflow.opportunity.persistence.StageSettingRepository;
@@ -54,9 +52,9 @@ public class OpportunityPipeline {
   @Inject OpportunityLineRepository lines;
   @Inject StageSettingRepository settings;
   @Inject StageVisitRepository visits;
-  @Inject OpportunityHistoryRepository history;
+  @Inject RecordHistory history;
+  @Inject ProductCatalogue catalogue;
   @Inject OpportunityEvents events;
-  @Inject ObjectMapper json;
   @Inject Clock clock;
 
   /** What a use case did to the opportunity and its lines; the new lines list when they changed. */
@@ -74,7 +72,7 @@ public class OpportunityPipeline {
       if (!Objects.equals(values.ownerId(), opportunity.ownerId()) && !caller.has(Roles.SALES_MANAGER)) {
         throw new ActionForbiddenException("Only a sales manager assigns an opportunity to another owner");
       }
-      List<HistoryChange> changes = opportunity.edit(values, current, now);
+      List<ChangedField> changes = opportunity.edit(values, current, now);
       return record(opportunity, "updated", changes, caller, now).replaceWith(new Outcome(current));
     });
   }
@@ -107,7 +105,7 @@ public class OpportunityPipeline {
   public Uni<OpportunityWithLines> win(
       UUID id, Optional<Long> expectedVersion, Money actualRevenue, LocalDate actualCloseDate, String note, Caller caller) {
     return change(id, expectedVersion, caller, (opportunity, current, now) -> {
-      List<HistoryChange> changes = opportunity.win(actualRevenue, actualCloseDate, note, current, now);
+      List<ChangedField> changes = opportunity.win(actualRevenue, actualCloseDate, note, current, now);
       return record(opportunity, "won", changes, caller, now)
           .chain(() -> events.won(opportunity, caller.id(), now))
           .replaceWith(new Outcome(current));
@@ -124,7 +122,7 @@ public class OpportunityPipeline {
       LocalDate actualCloseDate,
       Caller caller) {
     return change(id, expectedVersion, caller, (opportunity, current, now) -> {
-      List<HistoryChange> changes = opportunity.lose(reason, competitor, note, actualCloseDate, now);
+      List<ChangedField> changes = opportunity.lose(reason, competitor, note, actualCloseDate, now);
       return record(opportunity, "lost", changes, caller, now)
           .chain(() -> events.lost(opportunity, caller.id(), now))
           .replaceWith(new Outcome(current));
@@ -135,7 +133,7 @@ public class OpportunityPipeline {
   public Uni<OpportunityWithLines> reopen(UUID id, Optional<Long> expectedVersion, Caller caller) {
     return change(id, expectedVersion, caller, (opportunity, current, now) -> {
       OpportunityStatusReason previous = opportunity.statusReason();
-      List<HistoryChange> changes = opportunity.reopen(now);
+      List<ChangedField> changes = opportunity.reopen(now);
       return record(opportunity, "reopened", changes, caller, now)
           .chain(() -> events.reopened(opportunity, previous, caller.id(), now))
           .replaceWith(new Outcome(current));
@@ -154,32 +152,63 @@ public class OpportunityPipeline {
         record(opportunity, "resumed", opportunity.resume(now), caller, now).replaceWith(new Outcome(current)));
   }
 
-  /** Adds a write-in line; answers the opportunity and the new line's id. */
+  /**
+   * Adds a line; one of a catalogue product takes the product's name and price per unit in the
+   * opportunity's currency where the seller gave none. Answers the opportunity and the new line's id.
+   */
   @WithTransaction
   public Uni<LineResult> addLine(UUID id, Optional<Long> expectedVersion, OpportunityLine.Values values, Caller caller) {
     UUID[] added = new UUID[1];
-    return change(id, expectedVersion, caller, (opportunity, current, now) -> {
-          Opportunity.LineChange change = opportunity.addLine(values, current, now);
-          added[0] = change.line().id();
-          List<OpportunityLine> after = new ArrayList<>(current);
-          after.add(change.line());
-          return lines
-              .persist(change.line())
-              .chain(() -> record(opportunity, "line-added", change.changes(), caller, now))
-              .replaceWith(new Outcome(after));
-        })
+    return change(id, expectedVersion, caller, (opportunity, current, now) ->
+            withCatalogueDefaults(values, null, opportunity.currency(current)).chain(complete -> {
+              Opportunity.LineChange change = opportunity.addLine(complete, current, now);
+              added[0] = change.line().id();
+              List<OpportunityLine> after = new ArrayList<>(current);
+              after.add(change.line());
+              return lines
+                  .persist(change.line())
+                  .chain(() -> record(opportunity, "line-added", change.changes(), caller, now))
+                  .replaceWith(new Outcome(after));
+            }))
         .map(result -> new LineResult(result, added[0]));
   }
 
-  /** Changes a line's values (the merge patch applied to its current values). */
+  /**
+   * Changes a line's values (the merge patch applied to its current values); a line that now names
+   * another catalogue product takes that product's defaults where the patch gave none.
+   */
   @WithTransaction
   public Uni<OpportunityWithLines> changeLine(
       UUID id, UUID lineId, Optional<Long> expectedVersion, Function<OpportunityLine, OpportunityLine.Values> edit, Caller caller) {
     return change(id, expectedVersion, caller, (opportunity, current, now) -> {
       OpportunityLine line = line(id, lineId, current);
-      Opportunity.LineChange change = opportunity.changeLine(line, edit.apply(line), current, now);
-      return record(opportunity, "line-changed", change.changes(), caller, now).replaceWith(new Outcome(current));
+      List<OpportunityLine> others = current.stream().filter(other -> !other.id().equals(lineId)).toList();
+      return withCatalogueDefaults(edit.apply(line), line, opportunity.currency(others)).chain(complete -> {
+        Opportunity.LineChange change = opportunity.changeLine(line, complete, current, now);
+        return record(opportunity, "line-changed", change.changes(), caller, now).replaceWith(new Outcome(current));
+      });
     });
+  }
+
+  /**
+   * The values with the catalogue's defaults when they name a product the line did not have before
+   * ({@code changed} is null for a new line): the product must be offered, and unless the seller
+   * gave a unitPrice, priced in the opportunity's currency.
+   */
+  private Uni<OpportunityLine.Values> withCatalogueDefaults(OpportunityLine.Values values, OpportunityLine changed, String currency) {
+    if (values.productId() == null || (changed != null && values.productId().equals(changed.productId()))) {
+      return Uni.createFrom().item(values);
+    }
+    return catalogue
+        .offered(values.productId())
+        .map(product -> {
+          Money price = null;
+          if (values.unitPrice() == null) {
+            UnitPrice offered = ProductCatalogue.offeredIn(product, currency);
+            price = new Money(offered.amount(), offered.currency());
+          }
+          return values.withDefaults(product.product().name(), price);
+        });
   }
 
   @WithTransaction
@@ -206,8 +235,8 @@ public class OpportunityPipeline {
 
   /** One page of the opportunity's history, newest first. */
   @WithSession
-  public Uni<Page<OpportunityHistoryEntry>> history(UUID id, int page, int size, Caller caller) {
-    return find(id, caller).chain(opportunity -> page(history.ofOpportunity(id), page, size));
+  public Uni<Page<RecordHistoryEntry>> history(UUID id, int page, int size, Caller caller) {
+    return find(id, caller).chain(opportunity -> history.page(RecordHistoryEntry.OPPORTUNITY, id, page, size));
   }
 
   /** One page of the opportunity's stays in its stages, oldest first. */
@@ -286,17 +315,8 @@ public class OpportunityPipeline {
     return current.stream().filter(line -> line.id().equals(lineId)).findFirst().orElseThrow(() -> RecordNotFoundException.line(id, lineId));
   }
 
-  private Uni<Void> record(Opportunity opportunity, String action, List<HistoryChange> changes, Caller caller, Instant now) {
-    if (changes.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    String written;
-    try {
-      written = json.writeValueAsString(changes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("History changes are plain values: " + changes, e);
-    }
-    return history.persist(new OpportunityHistoryEntry(opportunity.id(), action, written, caller.id(), caller.name(), now)).replaceWithVoid();
+  private Uni<Void> record(Opportunity opportunity, String action, List<ChangedField> changes, Caller caller, Instant now) {
+    return history.record(RecordHistoryEntry.OPPORTUNITY, opportunity.id(), action, changes, caller, now);
   }
 
   /** PostgreSQL keeps microseconds: rounding here makes the event, the row and the answer agree. */

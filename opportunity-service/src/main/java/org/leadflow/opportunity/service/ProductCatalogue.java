@@ -148,14 +148,42 @@ public class ProductCatalogue {
    */
   @WithSession
   public Uni<UnitPrice> priceOf(UUID productId, String currency) {
+    return load(productId).map(found -> offeredIn(active(found), currency));
+  }
+
+  /**
+   * The catalogue's name and price per unit of a product a new line chooses, in the opportunity's
+   * {@code currency}; while the opportunity has none (null), in the product's only currency. Runs in
+   * the caller's session when there is one.
+   *
+   * @throws PriceNotInCatalogueException when the catalogue has no such product, no longer offers
+   *     it, offers it in no such currency, or in several while the opportunity has none
+   */
+  @WithSession
+  public Uni<CatalogueProduct> offered(UUID productId) {
     return load(productId)
-        .map(
-            found -> {
-              if (!found.product().active()) {
-                throw PriceNotInCatalogueException.inactive(productId);
-              }
-              return found.priceIn(currency).orElseThrow(() -> PriceNotInCatalogueException.noPrice(productId, currency));
-            });
+        .onFailure(RecordNotFoundException.class)
+        .transform(missing -> PriceNotInCatalogueException.unknown(productId))
+        .map(ProductCatalogue::active);
+  }
+
+  /** The product's price in {@code currency}, or in its only currency when {@code currency} is null. */
+  static UnitPrice offeredIn(CatalogueProduct product, String currency) {
+    UUID id = product.product().id();
+    if (currency == null) {
+      if (product.prices().size() == 1) {
+        return product.prices().get(0);
+      }
+      throw PriceNotInCatalogueException.noCurrencyYet(id, product.prices().stream().map(UnitPrice::currency).sorted().toList());
+    }
+    return product.priceIn(currency).orElseThrow(() -> PriceNotInCatalogueException.noPrice(id, currency));
+  }
+
+  private static CatalogueProduct active(CatalogueProduct found) {
+    if (!found.product().active()) {
+      throw PriceNotInCatalogueException.inactive(found.product().id());
+    }
+    return found;
   }
 
   private Uni<CatalogueProduct> load(UUID id) {

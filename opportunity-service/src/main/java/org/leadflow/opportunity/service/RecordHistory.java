@@ -2,25 +2,20 @@ package org.leadflow.opportunity.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.leadflow.opportunity.domain.ChangedField;
 import org.leadflow.opportunity.domain.RecordHistoryEntry;
 import org.leadflow.opportunity.persistence.RecordHistoryRepository;
 import org.leadflow.web.security.Caller;
 
-/** Writes and reads the audit history of accounts and contacts: who changed what, when. */
+/** Writes and reads the audit history of accounts, contacts and opportunities: who changed what, when. */
 @ApplicationScoped
 public class RecordHistory {
-
-  private static final Sort NEWEST_FIRST =
-      Sort.by("occurredAt", Sort.Direction.Descending).and("seq", Sort.Direction.Descending);
 
   @Inject RecordHistoryRepository entries;
   @Inject ObjectMapper json;
@@ -43,7 +38,7 @@ public class RecordHistory {
 
   /** One page of a record's history, newest first; the caller has been found to see the record. */
   Uni<Page<RecordHistoryEntry>> page(String recordType, UUID recordId, int page, int size) {
-    var found = entries.find("recordType = :type and recordId = :id", NEWEST_FIRST, Map.of("type", recordType, "id", recordId));
+    var found = entries.of(recordType, recordId);
     return found
         .page(io.quarkus.panache.common.Page.of(page, size))
         .list()

@@ -279,6 +279,22 @@ class AccountAndContactEditingTest {
   }
 
   @Test
+  void anAnnualRevenueKeepsExactlyTheDecimalsOfItsCurrency() {
+    String token = TestTokens.seller(alice);
+    Map<String, String> dinars = Map.of("amount", "1250000.125", "currency", "KWD");
+    ExtractableResponse<Response> inDinars =
+        succeeded(create(token, ACCOUNTS, Map.of("name", "Kuwait Looms " + marker, "annualRevenue", dinars), true));
+    assertThat(inDinars.<Map<String, String>>path("annualRevenue")).isEqualTo(dinars);
+    ExtractableResponse<Response> inYen =
+        succeeded(create(token, ACCOUNTS, Map.of("name", "Osaka Looms " + marker, "annualRevenue", Map.of("amount", "900000000", "currency", "JPY")), true));
+    assertThat(inYen.<Map<String, String>>path("annualRevenue")).isEqualTo(Map.of("amount", "900000000", "currency", "JPY"));
+    ExtractableResponse<Response> read = succeeded(given().get(ACCOUNTS + "/{id}", inDinars.<String>path("id")).then().extract());
+    assertThat(read.<Map<String, String>>path("annualRevenue")).isEqualTo(dinars);
+    assertThat(invalidFields(create(token, ACCOUNTS, Map.of("name", "Looms", "annualRevenue", Map.of("amount", "1.0005", "currency", "KWD")), false)))
+        .containsExactly("annualRevenue.amount");
+  }
+
+  @Test
   void invalidAccountsAndContactsAre400ProblemsNamingTheField() {
     String token = TestTokens.seller(alice);
     assertThat(invalidFields(create(token, ACCOUNTS, Map.of("industry", "Looms"), false))).containsExactly("name");

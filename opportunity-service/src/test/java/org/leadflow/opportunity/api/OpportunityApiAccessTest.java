@@ -54,6 +54,8 @@ class OpportunityApiAccessTest {
   private static final QualifiedLead ALICES_SHARED = new QualifiedLead();
   private static final QualifiedLead BOBS_OF_THE_SAME_COMPANY = new QualifiedLead(ALICES_SHARED.marker);
 
+  private static final String ALICES_CREATED_ON = "2026-05-01";
+
   private static LeadEvents leadEvents;
 
   /** Every endpoint of opportunity-service, with a request about Alice's records. */
@@ -65,7 +67,9 @@ class OpportunityApiAccessTest {
     GET_CONTACT("GET", CONTACTS + "/{id}"),
     LIST_CONTACTS("GET", CONTACTS),
     FIND_MATCHES("POST", MATCHES),
-    LIST_POSSIBLE_DUPLICATES("GET", POSSIBLE_DUPLICATES);
+    LIST_POSSIBLE_DUPLICATES("GET", POSSIBLE_DUPLICATES),
+    GET_PIPELINE("GET", "/api/v1/pipeline"),
+    GET_FUNNEL("GET", "/api/v1/pipeline/funnel");
 
     final String method;
     final String path;
@@ -87,6 +91,10 @@ class OpportunityApiAccessTest {
         // Possible duplicates are about the lead that duplicated Alice's records.
         case LIST_POSSIBLE_DUPLICATES ->
             request.queryParam("originatingLeadId", BOBS_OF_THE_SAME_COMPANY.leadId).get(path).then().extract();
+        // Alice's figures: her open opportunities, and the funnel of the day her lead was created.
+        case GET_PIPELINE -> request.queryParam("ownerId", ALICE).get(path).then().extract();
+        case GET_FUNNEL ->
+            request.queryParam("ownerId", ALICE).queryParam("from", ALICES_CREATED_ON).queryParam("to", ALICES_CREATED_ON).get(path).then().extract();
       };
     }
   }
@@ -98,6 +106,7 @@ class OpportunityApiAccessTest {
     ALICES_SHARED.ownerId = ALICE;
     BOBS_OF_THE_SAME_COMPANY.ownerId = BOB;
     BOBS_OF_THE_SAME_COMPANY.phone = ALICES_SHARED.phone;
+    leadEvents.created(UUID.randomUUID(), ALICES.leadId, ALICE, java.time.Instant.parse(ALICES_CREATED_ON + "T10:00:00Z"));
     for (QualifiedLead lead : List.of(ALICES, ALICES_SHARED, BOBS_OF_THE_SAME_COMPANY)) {
       leadEvents.qualified(lead);
       Database.awaitOpportunity(lead.opportunityId);
@@ -161,6 +170,16 @@ class OpportunityApiAccessTest {
     ExtractableResponse<Response> page = succeeded(endpoint.call(as(TestTokens.seller(BOB)), ALICES));
     assertThat(page.<List<?>>path("items")).isEmpty();
     assertThat(page.<Integer>path("total")).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Endpoint.class, names = {"GET_PIPELINE", "GET_FUNNEL"})
+  void anotherSellersFiguresAreEmpty(Endpoint endpoint) {
+    ExtractableResponse<Response> figures = succeeded(endpoint.call(as(TestTokens.seller(BOB)), ALICES));
+    switch (endpoint) {
+      case GET_PIPELINE -> assertThat(figures.<Integer>path("total.count")).isZero();
+      default -> assertThat(figures.<Integer>path("leadsCreated")).isZero();
+    }
   }
 
   @ParameterizedTest
@@ -309,6 +328,9 @@ class OpportunityApiAccessTest {
       case LIST_POSSIBLE_DUPLICATES ->
           assertThat(response.<List<String>>path("items.existingRecordId"))
               .containsExactlyInAnyOrder(ALICES_SHARED.accountId.toString(), ALICES_SHARED.contactId.toString());
+      case GET_PIPELINE -> assertThat(response.<Integer>path("total.count")).isPositive();
+      // The lead's creation reaches the funnel through lead-events, as its qualification did.
+      case GET_FUNNEL -> assertThat(response.<Integer>path("leadsCreated")).isEqualTo(1);
     }
   }
 }

@@ -32,6 +32,7 @@ class OpportunityPipelineRulesTest {
 
   private static OpportunityLine.Values line(String quantity, String price, String discount, String tax, String currency) {
     return new OpportunityLine.Values(
+        null,
         "Licence",
         null,
         new BigDecimal(quantity),
@@ -96,12 +97,12 @@ class OpportunityPipelineRulesTest {
     lines.add(opportunity.addLine(line("1", "10.00", null, null, "EUR"), lines, NOW).line());
     assertThat(opportunity.estimatedValue()).isEqualTo(Money.parse("5000", "EUR"));
 
-    List<HistoryChange> changes =
+    List<ChangedField> changes =
         opportunity.edit(
             new Opportunity.Edit(edit.name(), null, null, 10, EstimatedValueSource.LINES, null, null, null, null, edit.ownerId()), lines, NOW);
 
     assertThat(opportunity.estimatedValue()).isEqualTo(Money.parse("10.00", "EUR"));
-    assertThat(changes).extracting(HistoryChange::field).containsExactly("estimatedValueSource", "estimatedValue");
+    assertThat(changes).extracting(ChangedField::field).containsExactly("estimatedValueSource", "estimatedValue");
   }
 
   @Test

@@ -29,8 +29,8 @@ import org.leadflow.opportunity.QualifiedLead;
 
 /**
  * The example of every lead event published in {@code contracts} is accepted by this service's
- * consumer exactly as it stands: the LeadQualified example becomes its opportunity, the others are
- * set aside as ignored, none is dead-lettered.
+ * consumer exactly as it stands: the LeadQualified example becomes its opportunity, the LeadCreated
+ * example a lead of the funnel, the others are set aside as ignored, none is dead-lettered.
  */
 @QuarkusTest
 class PublishedExamplesTest {
@@ -66,10 +66,24 @@ class PublishedExamplesTest {
     assertThat(inboxOutcome(eventId)).isEqualTo("PROCESSED");
   }
 
+  @Test
+  void theLeadCreatedExampleBecomesALeadOfTheFunnelWithoutAnInboxRow() throws IOException {
+    String example = example(LeadEventTypes.CREATED);
+    JsonNode expected = JSON.readTree(example);
+    UUID leadId = UUID.fromString(expected.path("leadId").asText());
+    UUID eventId = UUID.randomUUID();
+
+    leadEvents.send(eventId, LeadEventTypes.CREATED, leadId.toString(), example);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> Database.count("SELECT count(*) FROM lead_funnel_fact WHERE lead_id = ? AND created_at IS NOT NULL", leadId) == 1);
+    assertThat(inboxOutcome(eventId)).isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
-        LeadEventTypes.CREATED,
         LeadEventTypes.UPDATED,
         LeadEventTypes.ACTIVITY_LOGGED,
         LeadEventTypes.DISQUALIFIED,
