@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.lead.LeadEventTypes;
-import org.leadflow.devstack.ConsumedEvents;
 import org.leadflow.devstack.Infrastructure;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
@@ -35,7 +34,8 @@ import org.leadflow.devstack.tokens.TestTokens;
 
 /**
  * The pipe between the services: lead-service's outbox → Kafka → opportunity-service's consumer
- * (which sets the event aside: only a LeadQualified has an effect there and goes through its inbox).
+ * (a LeadCreated becomes a fact of the funnel there, upserted by lead id; only a LeadQualified goes
+ * through its inbox).
  */
 class LeadEventPipeIT {
 
@@ -54,11 +54,10 @@ class LeadEventPipeIT {
   }
 
   @Test
-  void aLeadCreatedInLeadServiceReachesOpportunityServiceUnderItsOutboxEventIdAndIsSetAsideWithoutAnInboxRow()
+  void aLeadCreatedInLeadServiceReachesOpportunityServiceUnderItsOutboxEventIdAndIsAFunnelFactWithoutAnInboxRow()
       throws Exception {
     try (TopicReader topic =
         TopicReader.fromNow(infrastructure.kafkaBootstrapServers(), EventTopics.LEAD_EVENTS)) {
-      double ignoredBefore = ignoredByOpportunityService(LeadEventTypes.CREATED);
       String leadId = createLead("{\"lastName\":\"Hopper\",\"companyName\":\"Cobol Inc\",\"country\":\"US\"}");
 
       UUID outboxEventId =
@@ -68,10 +67,11 @@ class LeadEventPipeIT {
       assertThat(published.header(CloudEventHeaders.ID)).isEqualTo(outboxEventId.toString());
       assertThat(published.header(CloudEventHeaders.TYPE)).isEqualTo(LeadEventTypes.CREATED);
 
-      // Acknowledged by opportunity-service (its group's committed offset is past the record), counted
-      // as ignored, and, having no effect there, recorded in no inbox.
+      // Acknowledged by opportunity-service (its group's committed offset is past the record), kept as
+      // the lead's funnel fact (owner and creation time), and recorded in no inbox.
       await().atMost(Duration.ofSeconds(20)).until(() -> committedByOpportunityService(published) > published.offset());
-      assertThat(ignoredByOpportunityService(LeadEventTypes.CREATED)).isGreaterThanOrEqualTo(ignoredBefore + 1);
+      assertThat(query("opportunities", "SELECT owner_id FROM lead_funnel_fact WHERE lead_id = ? AND created_at IS NOT NULL", UUID.fromString(leadId)))
+          .containsExactly("system-test-import");
       assertThat(query("opportunities", "SELECT outcome FROM processed_event WHERE event_id = ?", outboxEventId)).isEmpty();
       await()
           .atMost(Duration.ofSeconds(20))
@@ -110,16 +110,6 @@ class LeadEventPipeIT {
     Matcher id = ID.matcher(response.body());
     assertThat(id.find()).as(response.body()).isTrue();
     return id.group(1);
-  }
-
-  /** How many lead events of {@code type} opportunity-service acknowledged as ignored so far. */
-  private double ignoredByOpportunityService(String type) throws Exception {
-    HttpResponse<String> metrics =
-        http.send(
-            HttpRequest.newBuilder(services.uri(LeadflowService.OPPORTUNITY_SERVICE, ConsumedEvents.METRICS_PATH)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(metrics.statusCode()).isEqualTo(200);
-    return ConsumedEvents.ignored(metrics.body(), EventTopics.LEAD_EVENTS, type);
   }
 
   /** The offset up to which opportunity-service's consumer group has acknowledged the event's partition. */
