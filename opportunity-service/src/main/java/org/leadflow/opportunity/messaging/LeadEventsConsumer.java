@@ -15,6 +15,7 @@ import org.leadflow.opportunity.config.LeadEventsConfig;
 import org.leadflow.opportunity.service.LeadConversion;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
+import org.leadflow.messaging.ConsumerTracing;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
@@ -62,6 +63,7 @@ public class LeadEventsConsumer implements EventConsumer {
   @Inject Inbox inbox;
   @Inject LeadConversion conversion;
   @Inject ConsumerFailures failures;
+  @Inject ConsumerTracing tracing;
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
 
@@ -74,15 +76,20 @@ public class LeadEventsConsumer implements EventConsumer {
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     Executor messageContext = ConsumerFailures.messageContext();
-    return Uni.createFrom()
-        .item(() -> IncomingEvent.from(record))
-        .chain(
-            event ->
-                LeadEventTypes.QUALIFIED.equals(event.type())
-                    ? convertOnce(record, event, messageContext)
-                    : ignore(event))
-        .onFailure(UnprocessableEventException.class)
-        .invoke(failure -> deadLettered(record, failure));
+    // The record's trace goes on here: this consumer's work, and the events it writes, are part of it.
+    return tracing.traced(
+        record,
+        "leadId",
+        () ->
+            Uni.createFrom()
+                .item(() -> IncomingEvent.from(record))
+                .chain(
+                    event ->
+                        LeadEventTypes.QUALIFIED.equals(event.type())
+                            ? convertOnce(record, event, messageContext)
+                            : ignore(event))
+                .onFailure(UnprocessableEventException.class)
+                .invoke(failure -> deadLettered(record, failure)));
   }
 
   private Uni<Void> ignore(IncomingEvent event) {
