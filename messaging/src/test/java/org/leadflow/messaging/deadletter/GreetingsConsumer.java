@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.leadflow.messaging.ConsumerTracing;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.Inbox;
@@ -28,6 +29,8 @@ public class GreetingsConsumer implements EventConsumer {
   public static final String TOPIC = "messaging-test.greetings";
   static final String DEAD_LETTER_TOPIC = TOPIC + ".dead-letter";
   public static final String GREETED = "leadflow.test.greeted.v1";
+
+  private static final Logger LOG = Logger.getLogger(GreetingsConsumer.class);
 
   @Inject Inbox inbox;
   @Inject Outbox outbox;
@@ -52,6 +55,7 @@ public class GreetingsConsumer implements EventConsumer {
   }
 
   private Uni<Inbox.Outcome> greet(UUID customer, UUID eventId) {
+    LOG.infof("Greeting customer %s", customer);
     return Panache.getSession()
         .chain(
             session ->
