@@ -41,8 +41,9 @@ public class ConsumerTracing {
     return Uni.createFrom()
         .deferred(
             () -> {
-              Span span = processSpan(record);
-              Scope scope = TraceContext.of(record).asParent().with(span).makeCurrent();
+              Context parent = TraceContext.of(record).asParent();
+              Span span = processSpan(record, parent);
+              Scope scope = parent.with(span).makeCurrent();
               mdc(EVENT_ID, IncomingEvent.header(record, CloudEventHeaders.ID));
               mdc(CALLER, IncomingEvent.header(record, CloudEventHeaders.SOURCE));
               mdc(subjectKey, IncomingEvent.header(record, CloudEventHeaders.SUBJECT));
@@ -64,8 +65,7 @@ public class ConsumerTracing {
             });
   }
 
-  private Span processSpan(ConsumerRecord<String, String> record) {
-    Context parent = TraceContext.of(record).asParent();
+  private Span processSpan(ConsumerRecord<String, String> record, Context parent) {
     String eventId = IncomingEvent.header(record, CloudEventHeaders.ID);
     String type = IncomingEvent.header(record, CloudEventHeaders.TYPE);
     var builder =
