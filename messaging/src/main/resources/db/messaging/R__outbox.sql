@@ -24,3 +24,9 @@ CREATE INDEX IF NOT EXISTS outbox_event_unpublished_idx ON outbox_event (positio
 -- event (docs/benchmarks.md). A database migrated up to a version that still had it loses it here.
 DROP TRIGGER IF EXISTS outbox_event_notify ON outbox_event;
 DROP FUNCTION IF EXISTS notify_outbox();
+
+-- The W3C trace context (traceparent, tracestate) of the transaction that wrote the event: the
+-- relay puts it on the Kafka record, so that the consumer's work continues the writer's trace.
+-- Null for events written outside any trace (and for those written before these columns).
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS trace_parent text;
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS trace_state text;

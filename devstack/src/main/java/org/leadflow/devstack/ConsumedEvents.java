@@ -23,7 +23,16 @@ public final class ConsumedEvents {
         .lines()
         .filter(line -> line.startsWith("leadflow_events_consumed_total{"))
         .filter(line -> labels.stream().allMatch(line::contains))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .mapToDouble(ConsumedEvents::value)
         .sum();
+  }
+
+  /**
+   * The value of a sample line: what follows its labels, before the exemplar (the trace the last
+   * count was made in) that a line may end with, {@code name{labels} 1.0 # {trace_id="..."} 1.0 ...}.
+   */
+  private static double value(String line) {
+    String afterLabels = line.substring(line.lastIndexOf("} ", line.contains(" # ") ? line.indexOf(" # ") : line.length()) + 2);
+    return Double.parseDouble(afterLabels.split(" ")[0]);
   }
 }

@@ -18,14 +18,22 @@ public class Outbox {
 
   /**
    * Records an event about one aggregate. Must run in the transaction that makes the change, so that
-   * the change and its event are committed, or lost, together.
+   * the change and its event are committed, or lost, together. The event keeps the trace context
+   * of the current span (the request's, or the consumed event's), which the relay carries on to
+   * Kafka.
    */
   @WithTransaction
   public Uni<OutboxEvent> append(
       String aggregateType, UUID aggregateId, String type, Instant occurredAt, Object data) {
     OutboxEvent event =
         new OutboxEvent(
-            UUID.randomUUID(), aggregateType, aggregateId, type, occurredAt, serialize(data));
+            UUID.randomUUID(),
+            aggregateType,
+            aggregateId,
+            type,
+            occurredAt,
+            serialize(data),
+            TraceContext.current());
     return events.persist(event);
   }
 

@@ -34,16 +34,29 @@ public class OutboxEvent {
   @JdbcTypeCode(SqlTypes.JSON)
   private String payload;
 
+  /** The W3C trace context of the transaction that wrote the event; the relay continues it. */
+  private String traceParent;
+
+  private String traceState;
+
   protected OutboxEvent() {}
 
   OutboxEvent(
-      UUID id, String aggregateType, UUID aggregateId, String type, Instant occurredAt, String payload) {
+      UUID id,
+      String aggregateType,
+      UUID aggregateId,
+      String type,
+      Instant occurredAt,
+      String payload,
+      TraceContext trace) {
     this.id = id;
     this.aggregateType = aggregateType;
     this.aggregateId = aggregateId;
     this.type = type;
     this.occurredAt = occurredAt;
     this.payload = payload;
+    this.traceParent = trace.traceParent();
+    this.traceState = trace.traceState();
   }
 
   public UUID id() {

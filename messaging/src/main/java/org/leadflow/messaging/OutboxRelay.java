@@ -2,6 +2,11 @@ package org.leadflow.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +48,12 @@ import org.leadflow.contracts.CloudEventHeaders;
  * transaction-scoped advisory lock, so several
  * service instances never publish one aggregate's events out of order; rows are marked published only
  * after Kafka acknowledged them (at-least-once: consumers deduplicate by {@code ce_id}).
+ *
+ * <p>Each record continues the trace of the transaction that wrote its row: a {@code <topic>
+ * publish} span, child of the row's {@link TraceContext}, lasts until Kafka acknowledges the record,
+ * and its context is the record's {@code traceparent} (and {@code tracestate}) header. The
+ * connector's own tracing of the channel is off (META-INF/microprofile-config.properties): it would
+ * start a new trace, the relay running outside any request.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -55,6 +66,7 @@ public class OutboxRelay {
   @Inject Pool pool;
   @Inject Vertx vertx;
   @Inject OutboxConfig config;
+  @Inject Tracer tracer;
 
   @Inject
   @Channel(CHANNEL_NAME)
@@ -176,7 +188,7 @@ public class OutboxRelay {
   private Uni<Integer> publishPending(SqlConnection connection) {
     return connection
         .preparedQuery(
-            "SELECT position, id, aggregate_id, type, occurred_at, payload::text"
+            "SELECT position, id, aggregate_id, type, occurred_at, payload::text, trace_parent, trace_state"
                 + " FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1")
         .execute(Tuple.of(config.batchSize()))
         .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : send(connection, rows));
@@ -187,7 +199,12 @@ public class OutboxRelay {
     List<Long> positions = new ArrayList<>(rows.size());
     for (Row row : rows) {
       positions.add(row.getLong("position"));
-      acknowledgements.add(emitter.sendMessage(toMessage(row)));
+      Span span = publishSpan(row);
+      acknowledgements.add(
+          emitter
+              .sendMessage(toMessage(row, span))
+              .onTermination()
+              .invoke((acked, failure, cancelled) -> end(span, failure)));
     }
     // Subscribing sends: Uni.join subscribes in list order, which is the outbox's commit order.
     return Uni.join()
@@ -203,7 +220,31 @@ public class OutboxRelay {
         .replaceWith(positions.size());
   }
 
-  private Message<String> toMessage(Row row) {
+  /** The span of one record's publication, in the trace of the transaction that wrote its row. */
+  private Span publishSpan(Row row) {
+    Context parent = new TraceContext(row.getString("trace_parent"), row.getString("trace_state")).asParent();
+    return tracer
+        .spanBuilder(config.topic() + " publish")
+        .setParent(parent)
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.operation.type", "send")
+        .setAttribute("messaging.destination.name", config.topic())
+        .setAttribute("messaging.message.id", row.getUUID("id").toString())
+        .setAttribute("messaging.kafka.message.key", row.getUUID("aggregate_id").toString())
+        .setAttribute("cloudevents.event_type", row.getString("type"))
+        .startSpan();
+  }
+
+  private static void end(Span span, Throwable failure) {
+    if (failure != null) {
+      span.recordException(failure);
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+  }
+
+  private Message<String> toMessage(Row row, Span span) {
     String eventId = row.getUUID("id").toString();
     String aggregateId = row.getUUID("aggregate_id").toString();
     OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
@@ -219,6 +260,7 @@ public class OutboxRelay {
     header(headers, CloudEventHeaders.SUBJECT, aggregateId);
     header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     header(headers, CloudEventHeaders.DATA_SCHEMA, CloudEventHeaders.dataSchema(row.getString("type")));
+    TraceContext.of(Context.root().with(span)).writeTo(headers);
     OutgoingKafkaRecordMetadata<String> metadata =
         OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(config.topic())

@@ -20,16 +20,18 @@ import org.leadflow.devstack.tokens.TestTokens;
 /**
  * Both packaged services ({@code target/quarkus-app}) running as processes on free ports, pointed at
  * the test JVM's PostgreSQL and Kafka and trusting its {@link TestTokens}, as the local run and
- * production run them.
+ * production run them. They sample every trace and export it to the test JVM's {@link OtlpReceiver}.
  */
 final class BothServices implements AutoCloseable {
 
   private final Map<LeadflowService, Integer> ports;
   private final List<ServiceProcess> processes;
+  private final OtlpReceiver traces;
 
-  private BothServices(Map<LeadflowService, Integer> ports, List<ServiceProcess> processes) {
+  private BothServices(Map<LeadflowService, Integer> ports, List<ServiceProcess> processes, OtlpReceiver traces) {
     this.ports = ports;
     this.processes = processes;
+    this.traces = traces;
   }
 
   private static BothServices shared;
@@ -53,7 +55,8 @@ final class BothServices implements AutoCloseable {
       ports.put(service, FreePorts.find());
     }
     List<ServiceProcess> processes = new ArrayList<>();
-    BothServices services = new BothServices(ports, processes);
+    OtlpReceiver traces = OtlpReceiver.start();
+    BothServices services = new BothServices(ports, processes, traces);
     try {
       for (LeadflowService service : LeadflowService.values()) {
         processes.add(
@@ -64,7 +67,7 @@ final class BothServices implements AutoCloseable {
                     infrastructure,
                     ports.get(service),
                     ports.get(LeadflowService.OPPORTUNITY_SERVICE),
-                    with(TestTokens.verificationEnvironment(), LeadflowService.QUALIFICATION_WITHOUT_CRITERIA)),
+                    with(with(TestTokens.verificationEnvironment(), LeadflowService.QUALIFICATION_WITHOUT_CRITERIA), tracing(traces))),
                 logs.resolve(service.serviceName() + ".log"),
                 services.uri(service, LeadflowService.READINESS_PATH)));
       }
@@ -77,6 +80,20 @@ final class BothServices implements AutoCloseable {
     }
   }
 
+  /** The spans both services exported. */
+  OtlpReceiver traces() {
+    return traces;
+  }
+
+  /** Every trace sampled and exported, at once, to {@code receiver} (docs/operations.md, Traces). */
+  private static Map<String, String> tracing(OtlpReceiver receiver) {
+    return Map.of(
+        "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
+        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
+        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+  }
+
   URI uri(LeadflowService service, String path) {
     return URI.create("http://localhost:" + ports.get(service) + path);
   }
@@ -86,6 +103,7 @@ final class BothServices implements AutoCloseable {
     processes.forEach(ServiceProcess::requestStop);
     Instant deadline = Instant.now().plusSeconds(20);
     processes.forEach(process -> process.awaitStopped(deadline));
+    traces.close();
   }
 
   private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {

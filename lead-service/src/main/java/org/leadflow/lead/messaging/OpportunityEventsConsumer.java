@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,9 +27,11 @@ import org.leadflow.lead.config.OpportunityEventsConfig;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.Money;
 import org.leadflow.lead.domain.OpportunityOutcome;
+import org.leadflow.lead.service.ConversionMetrics;
 import org.leadflow.lead.service.LeadNotFoundException;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
+import org.leadflow.messaging.ConsumerTracing;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.EventData;
 import org.leadflow.messaging.Inbox;
@@ -70,6 +74,8 @@ public class OpportunityEventsConsumer implements EventConsumer {
   @Inject RecordOpportunityOutcome opportunityOutcomes;
   @Inject ConsumedEventCounter consumed;
   @Inject ConsumerFailures failures;
+  @Inject ConsumerTracing tracing;
+  @Inject ConversionMetrics conversions;
   @Inject OpportunityEventsConfig config;
 
   @Override
@@ -81,11 +87,16 @@ public class OpportunityEventsConsumer implements EventConsumer {
   @Incoming(EventTopics.OPPORTUNITY_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     Executor messageContext = ConsumerFailures.messageContext();
-    return Uni.createFrom()
-        .item(() -> IncomingEvent.from(record))
-        .chain(event -> ANSWERS.contains(event.type()) || OUTCOMES.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
-        .onFailure(UnprocessableEventException.class)
-        .call(failure -> deadLettered(record, failure));
+    // The record's trace goes on here: this consumer's work, and the events it writes, are part of it.
+    return tracing.traced(
+        record,
+        "opportunityId",
+        () ->
+            Uni.createFrom()
+                .item(() -> IncomingEvent.from(record))
+                .chain(event -> ANSWERS.contains(event.type()) || OUTCOMES.contains(event.type()) ? applyOnce(record, event, messageContext) : ignore(event))
+                .onFailure(UnprocessableEventException.class)
+                .call(failure -> deadLettered(record, failure)));
   }
 
   private Uni<Void> ignore(IncomingEvent event) {
@@ -101,14 +112,18 @@ public class OpportunityEventsConsumer implements EventConsumer {
 
   private Uni<Inbox.Outcome> attempt(IncomingEvent event) {
     Supplier<Uni<Lead>> effect;
+    Consumer<Lead> committed;
     if (OUTCOMES.contains(event.type())) {
       RecordOpportunityOutcome.Command outcome = readOutcome(event);
       effect = () -> opportunityOutcomes.handle(outcome);
+      committed = lead -> {};
     } else {
       RecordConversionOutcome.Command answer = read(event);
       effect = () -> outcomes.handle(answer);
+      committed = lead -> conversions.answered(lead, answer.conversionId());
     }
-    return Panache.withTransaction(() -> inbox.processOnce(event, () -> effect.get().replaceWith(Inbox.Outcome.PROCESSED)))
+    AtomicReference<Lead> changed = new AtomicReference<>();
+    return Panache.withTransaction(() -> inbox.processOnce(event, () -> effect.get().invoke(changed::set).replaceWith(Inbox.Outcome.PROCESSED)))
         .onFailure(LeadNotFoundException.class)
         .transform(failure -> new UnprocessableEventException(event.type() + " answers about a lead that does not exist: " + failure.getMessage()))
         .onFailure(ConsumerFailures::isDataException)
@@ -116,7 +131,12 @@ public class OpportunityEventsConsumer implements EventConsumer {
             failure ->
                 new UnprocessableEventException(
                     "The database refused the data of event " + event.id() + ": " + ConsumerFailures.rootCause(failure).getMessage()))
-        .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome));
+        .invoke(outcome -> consumed.processed(EventTopics.OPPORTUNITY_EVENTS, event, outcome))
+        .invoke(outcome -> {
+          if (outcome == Inbox.Outcome.PROCESSED && changed.get() != null) {
+            committed.accept(changed.get());
+          }
+        });
   }
 
   /** An answer read and checked: what it does to its lead. */

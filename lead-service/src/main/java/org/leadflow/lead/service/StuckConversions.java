@@ -20,7 +20,8 @@ import org.leadflow.lead.persistence.LeadRepository;
  * opportunity-service's answer is overdue, lost, or the request never arrived. They show in the
  * gauge {@code leadflow.conversions.stuck} (counted every {@code
  * leadflow.conversion.stuck-check-interval} over the pending conversions' index) and in the lead
- * list ({@code conversionStuck=true}); a sales manager can publish their LeadQualified again.
+ * list ({@code conversionStuck=true}); a sales manager can publish their LeadQualified again. The
+ * same count also measures the gauge {@code leadflow.conversions.pending}, all conversions waiting.
  */
 @ApplicationScoped
 public class StuckConversions {
@@ -32,6 +33,7 @@ public class StuckConversions {
       "conversion.status is null or conversion.status <> :pending or conversion.requestedAt >= :stuckBefore";
 
   private final AtomicLong stuck = new AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
 
   @Inject LeadRepository leads;
   @Inject ConversionConfig config;
@@ -41,6 +43,9 @@ public class StuckConversions {
   void registerGauge(MeterRegistry registry) {
     Gauge.builder("leadflow.conversions.stuck", stuck, AtomicLong::get)
         .description("Conversions pending longer than leadflow.conversion.stuck-after")
+        .register(registry);
+    Gauge.builder("leadflow.conversions.pending", pending, AtomicLong::get)
+        .description("Conversions waiting for opportunity-service's answer")
         .register(registry);
   }
 
@@ -54,8 +59,12 @@ public class StuckConversions {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> count() {
     return Panache.withSession(
-            () -> leads.count(CONDITION, Parameters.with("pending", ConversionStatus.PENDING).and("stuckBefore", stuckBefore())))
-        .invoke(stuck::set)
+            () ->
+                leads
+                    .count(CONDITION, Parameters.with("pending", ConversionStatus.PENDING).and("stuckBefore", stuckBefore()))
+                    .invoke(stuck::set)
+                    .chain(() -> leads.count("conversion.status = ?1", ConversionStatus.PENDING))
+                    .invoke(pending::set))
         .replaceWithVoid();
   }
 }

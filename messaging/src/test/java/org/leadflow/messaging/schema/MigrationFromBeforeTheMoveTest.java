@@ -84,6 +84,8 @@ class MigrationFromBeforeTheMoveTest {
     assertThat(query(upgraded, "SELECT count(*) FROM processed_event WHERE event_id = '" + eventId + "'")).containsExactly("1");
     assertThat(schema(upgraded)).isEqualTo(schema(fresh)).contains(
         "column outbox_event.published_at timestamp with time zone null",
+        "column outbox_event.trace_parent text null",
+        "column outbox_event.trace_state text null",
         "index outbox_event_unpublished_idx: CREATE INDEX outbox_event_unpublished_idx ON public.outbox_event USING btree (\"position\") WHERE (published_at IS NULL)",
         "column processed_event.event_id uuid not null",
         "index processed_event_processed_at_idx: CREATE INDEX processed_event_processed_at_idx ON public.processed_event USING btree (processed_at)");

@@ -17,6 +17,7 @@ import org.leadflow.opportunity.service.LeadConversion;
 import org.leadflow.opportunity.service.PipelineView;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
+import org.leadflow.messaging.ConsumerTracing;
 import org.leadflow.messaging.EventConsumer;
 import org.leadflow.messaging.UnprocessableEventException;
 import org.leadflow.messaging.IncomingEvent;
@@ -68,6 +69,7 @@ public class LeadEventsConsumer implements EventConsumer {
   @Inject LeadConversion conversion;
   @Inject PipelineView funnel;
   @Inject ConsumerFailures failures;
+  @Inject ConsumerTracing tracing;
   @Inject ConsumedEventCounter consumed;
   @Inject LeadEventsConfig config;
 
@@ -80,21 +82,26 @@ public class LeadEventsConsumer implements EventConsumer {
   @Incoming(EventTopics.LEAD_EVENTS)
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
     Executor messageContext = ConsumerFailures.messageContext();
-    return Uni.createFrom()
-        .item(() -> IncomingEvent.from(record))
-        .chain(
-            event ->
-                switch (event.type()) {
-                  case LeadEventTypes.QUALIFIED -> convertOnce(record, event, messageContext);
-                  case LeadEventTypes.CREATED -> recordOnce(record, event, LeadFunnelData.created(event), messageContext);
-                  case LeadEventTypes.UPDATED ->
-                      LeadFunnelData.reassigned(event)
-                          .map(fact -> recordOnce(record, event, fact, messageContext))
-                          .orElseGet(() -> ignore(event));
-                  default -> ignore(event);
-                })
-        .onFailure(UnprocessableEventException.class)
-        .invoke(failure -> deadLettered(record, failure));
+    // The record's trace goes on here: this consumer's work, and the events it writes, are part of it.
+    return tracing.traced(
+        record,
+        "leadId",
+        () ->
+            Uni.createFrom()
+                .item(() -> IncomingEvent.from(record))
+                .chain(
+                    event ->
+                        switch (event.type()) {
+                          case LeadEventTypes.QUALIFIED -> convertOnce(record, event, messageContext);
+                          case LeadEventTypes.CREATED -> recordOnce(record, event, LeadFunnelData.created(event), messageContext);
+                          case LeadEventTypes.UPDATED ->
+                              LeadFunnelData.reassigned(event)
+                                  .map(fact -> recordOnce(record, event, fact, messageContext))
+                                  .orElseGet(() -> ignore(event));
+                          default -> ignore(event);
+                        })
+                .onFailure(UnprocessableEventException.class)
+                .invoke(failure -> deadLettered(record, failure)));
   }
 
   private Uni<Void> ignore(IncomingEvent event) {
