@@ -94,7 +94,13 @@ public record LeadListQuery(
     }
     Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
     // id breaks ties so that pages never overlap or skip rows.
-    Sort order = Sort.by(SORTABLE.get(sortBy), direction, Sort.NullPrecedence.NULLS_LAST).and("id", direction);
+    // Leads not measured yet come last either way. Only the readiness sort says so: the other fields'
+    // indexes keep PostgreSQL's default null order, which an explicit NULLS LAST would keep them from serving.
+    Sort order =
+        (sortBy.equals("readiness")
+                ? Sort.by(SORTABLE.get(sortBy), direction, Sort.NullPrecedence.NULLS_LAST)
+                : Sort.by(SORTABLE.get(sortBy), direction))
+            .and("id", direction);
     String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     return new LeadQueries.LeadQuery(where, parameters, order, page, size);
   }
