@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.leadflow.lead.domain.policy.PublishedPolicy;
 
 /**
@@ -21,9 +22,26 @@ public class PolicyVersions {
 
   @Inject PolicyVersionRows rows;
 
-  /** The newest version, if any was saved. */
+  /** The newest version read so far: versions never change once saved, so its document is read once. */
+  private final AtomicReference<PublishedPolicy> newestRead = new AtomicReference<>();
+
+  /**
+   * The newest version, if any was saved. Its number is read every time (one index probe); its
+   * document only when it is a version this instance has not read yet.
+   */
   public Uni<Optional<PublishedPolicy>> newest() {
-    return rows.find("order by version desc").firstResult().map(row -> Optional.ofNullable(row).map(this::published));
+    return Panache.getSession()
+        .chain(session -> session.createNativeQuery("SELECT max(version) FROM qualification_policy_version", Integer.class).getSingleResultOrNull())
+        .chain(number -> {
+          if (number == null) {
+            return Uni.createFrom().item(Optional.<PublishedPolicy>empty());
+          }
+          PublishedPolicy known = newestRead.get();
+          if (known != null && known.version() == number) {
+            return Uni.createFrom().item(Optional.of(known));
+          }
+          return version(number).invoke(found -> found.ifPresent(newestRead::set));
+        });
   }
 
   public Uni<Optional<PublishedPolicy>> version(int version) {
