@@ -175,11 +175,13 @@ public class LeadResource {
     return commands
         .run(editLead, edit)
         .map(edited -> {
-          Response.ResponseBuilder answer = Response.ok(mapper.toResponse(edited.lead())).tag(Preconditions.etag(edited.lead().version()));
-          if (edited.possibleDuplicates() != null) {
-            possibleDuplicates(edited.lead().id(), edited.possibleDuplicates()).forEach(answer::header);
+          Response answer = ok(edited.lead());
+          if (edited.possibleDuplicates() == null) {
+            return answer;
           }
-          return answer.build();
+          Response.ResponseBuilder withDuplicates = Response.fromResponse(answer);
+          possibleDuplicates(edited.lead().id(), edited.possibleDuplicates()).forEach(withDuplicates::header);
+          return withDuplicates.build();
         });
   }
 

@@ -34,18 +34,8 @@ public class DuplicateRules {
   private Uni<Settings> read() {
     return duplicates
         .modes()
-        .chain(modes -> duplicates.lastChange().map(rows -> rows.isEmpty()
-            ? new Settings(modes, null, null, null)
-            : new Settings(modes, (String) rows.get(0)[0], (String) rows.get(0)[1], toInstant(rows.get(0)[2]))));
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return value == null ? null : ((java.sql.Timestamp) value).toInstant();
+        .chain(modes -> duplicates.lastChange().map(change -> change
+            .map(last -> new Settings(modes, last.by(), last.byName(), last.at()))
+            .orElseGet(() -> new Settings(modes, null, null, null))));
   }
 }

@@ -21,10 +21,9 @@ import org.leadflow.lead.persistence.LeadRepository;
 
 /**
  * The readiness kept on each lead, so that the list can be filtered and sorted by it. A lead is
- * measured when it is created or edited, in that transaction, by the newest policy version this
- * instance has seen; the refresher then measures again, in batches, every lead measured by an older
- * version (after an admin's change, here or on another instance) or never measured (leads from before
- * readiness was kept). Several instances share the work: each batch locks its leads and skips those
+ * measured when it is created or edited, in that transaction, by the policy version in force; the
+ * refresher measures again, in batches, every lead measured by an older version (after an admin's
+ * change) or never measured (leads from before readiness was kept). Several instances share the work: each batch locks its leads and skips those
  * locked by another.
  */
 @ApplicationScoped
@@ -41,7 +40,7 @@ public class LeadReadiness {
   /** Measures {@code lead} in the current transaction (a change of it that is being recorded). */
   Uni<Void> measure(Lead lead, Instant now) {
     return policies
-        .newestSeen(now)
+        .currentOrStart(now)
         .invoke(policy -> lead.measured(MeasuredReadiness.of(policy.evaluate(lead.details(), lead.qualification()))))
         .replaceWithVoid();
   }

@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +46,7 @@ public class AssignmentRules {
           }
           return rows.isEmpty()
               ? new AssignmentRuleSet(rules, null, null, null)
-              : new AssignmentRuleSet(rules, (String) rows.get(0)[5], (String) rows.get(0)[6], instant(rows.get(0)[7]));
+              : new AssignmentRuleSet(rules, (String) rows.get(0)[5], (String) rows.get(0)[6], NativeValues.instant(rows.get(0)[7]));
         });
   }
 
@@ -149,9 +148,5 @@ public class AssignmentRules {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("An assignment rule cannot be written", e);
     }
-  }
-
-  private static Instant instant(Object value) {
-    return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
   }
 }

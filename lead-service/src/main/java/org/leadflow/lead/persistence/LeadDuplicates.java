@@ -3,12 +3,14 @@ package org.leadflow.lead.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -54,8 +56,11 @@ public class LeadDuplicates {
         });
   }
 
-  /** Who changed the rules last, and when; empty before any change. */
-  public Uni<List<Object[]>> lastChange() {
+  /** Who changed the rules last, and when. */
+  public record Change(String by, String byName, Instant at) {}
+
+  /** The last change of the rules; empty before any. */
+  public Uni<Optional<Change>> lastChange() {
     return Panache.getSession()
         .chain(
             session ->
@@ -64,11 +69,12 @@ public class LeadDuplicates {
                         "SELECT changed_by, changed_by_name, changed_at FROM duplicate_rule WHERE changed_at IS NOT NULL"
                             + " ORDER BY changed_at DESC LIMIT 1",
                         Object[].class)
-                    .getResultList());
+                    .getResultList())
+        .map(rows -> rows.stream().findFirst().map(row -> new Change((String) row[0], (String) row[1], NativeValues.instant(row[2]))));
   }
 
   /** Sets each rule's mode (all rules, as one change). */
-  public Uni<Void> save(Map<DuplicateRule, DuplicateMode> modes, String by, String byName, java.time.Instant at) {
+  public Uni<Void> save(Map<DuplicateRule, DuplicateMode> modes, String by, String byName, Instant at) {
     StringJoiner values = new StringJoiner(", ");
     Map<String, Object> parameters = new HashMap<>();
     int i = 0;
