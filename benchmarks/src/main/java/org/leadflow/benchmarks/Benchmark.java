@@ -36,8 +36,10 @@ public final class Benchmark {
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
       target/benchmarks/data, both packaged services, then lead creation (with pgbench for
-      comparison), conversion, reads over 1,000,000 leads and footprint. About eight minutes on
-      two cores. Results: target/benchmarks/results.md and results.json.
+      comparison), conversion, reads over 1,000,000 leads (measured cold, then again in steady
+      state after a warm-up that lasts until JIT compilation settles, with creates with duplicate
+      rules off and on) and footprint. About eleven minutes on two cores. Results:
+      target/benchmarks/results.md and results.json.
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
         --profile   record each service with Java Flight Recorder (target/benchmarks/data/logs/*.jfr)
@@ -364,33 +366,80 @@ public final class Benchmark {
     String plans = reads.explainList();
     Files.writeString(output.resolve("explain-list.txt"), plans);
     report.detail("explainList", plans);
-    out.printf("      GET one lead and its readiness at %.0f/s, list page at %.0f/s, %d s warm-up + %d s each...%n",
+    out.printf("      Cold (just after start): GET one lead and its readiness at %.0f/s, list page at %.0f/s, %d s warm-up + %d s each...%n",
         plan.getRate(), plan.listRate(), plan.readWarmUp().toSeconds(), plan.readDuration().toSeconds());
+    Measurement coldOne = measured(cpu, Report.format("cold: GET one lead at %.0f/s", plan.getRate()),
+        () -> reads.getById(plan.getRate(), plan.readWarmUp(), plan.readDuration()));
+    Measurement coldReadiness = measured(cpu, Report.format("cold: readiness of one lead at %.0f/s", plan.getRate()),
+        () -> reads.readiness(plan.getRate(), plan.readWarmUp(), plan.readDuration()));
+    Measurement coldList = measured(cpu, Report.format("cold: list page at %.0f/s", plan.listRate()),
+        () -> reads.listPage(plan.listRate(), plan.readWarmUp(), plan.readDuration()));
+
+    DuplicateCheckCost duplicates = new DuplicateCheckCost(load, stack);
+    duplicates.allRules("warn");
+    out.printf("      Warming up until lead-service's JIT compilation settles (at most %d s)...", plan.warmUpLimit().toSeconds());
+    Duration window = plan.warmUpWindow();
+    SteadyState.WarmUp warmUp =
+        SteadyState.warm(cpu, "lead-service", plan.warmUpLimit(), () -> {
+          reads.getById(plan.getRate(), Duration.ZERO, window);
+          reads.readiness(plan.getRate(), Duration.ZERO, window);
+          reads.listPage(plan.listRate(), Duration.ZERO, window);
+          duplicates.create(plan.duplicateCreateRate(), Duration.ZERO, window);
+        });
+    out.printf(" %.0f s, compiler %.1f %% of lead-service's CPU in the last window%n", warmUp.seconds(), warmUp.lastCompilerShare() * 100);
+    report.detail("warmUp", Map.of("seconds", warmUp.seconds(), "windows", warmUp.windows(),
+        "lastCompilerShare", warmUp.lastCompilerShare(), "settled", warmUp.settled()));
+    report.row("3. Reads", "warm-up before the steady-state runs: reads and creates until JIT compilation settles",
+        Report.format("%.0f s (%d windows); compiler %.1f %% of lead-service's CPU in the last window", warmUp.seconds(),
+            warmUp.windows(), warmUp.lastCompilerShare() * 100) + (warmUp.settled() ? "" : ", not settled within the limit"));
+
+    out.println("      Steady state: the same reads, then creates with duplicate rules off and on...");
+    Measurement one = measured(cpu, Report.format("steady: GET one lead at %.0f/s", plan.getRate()),
+        () -> reads.getById(plan.getRate(), plan.readWarmUp(), plan.readDuration()));
+    Measurement readiness = measured(cpu, Report.format("steady: readiness of one lead at %.0f/s", plan.getRate()),
+        () -> reads.readiness(plan.getRate(), plan.readWarmUp(), plan.readDuration()));
+    Measurement list = measured(cpu, Report.format("steady: list page at %.0f/s", plan.listRate()),
+        () -> reads.listPage(plan.listRate(), plan.readWarmUp(), plan.readDuration()));
+    duplicates.allRules("off");
+    Measurement createWithout = measured(cpu, Report.format("steady: create at %.0f/s, duplicate rules off", plan.duplicateCreateRate()),
+        () -> duplicates.create(plan.duplicateCreateRate(), plan.readWarmUp(), plan.readDuration()));
+    duplicates.allRules("warn");
+    Measurement createWith = measured(cpu, Report.format("steady: create at %.0f/s, duplicate rules on", plan.duplicateCreateRate()),
+        () -> duplicates.create(plan.duplicateCreateRate(), plan.readWarmUp(), plan.readDuration()));
+
+    report.detail("getOne", Map.of("steady", Report.figures(one), "cold", Report.figures(coldOne)));
+    report.detail("readiness", Map.of("steady", Report.figures(readiness), "cold", Report.figures(coldReadiness)));
+    report.detail("listPage", Map.of("steady", Report.figures(list), "cold", Report.figures(coldList)));
+    report.detail("createDuplicateRulesOff", Report.figures(createWithout));
+    report.detail("createDuplicateRulesOn", Report.figures(createWith));
+    String table = Report.format("%,d leads", total);
+    report.row("3. Reads", Report.format("GET one lead by id, %s, %.0f req/s (p50 / p99): steady state; cold", table, plan.getRate()),
+        steadyAndCold(one, coldOne), "p99 ≤ 10 ms", one.millisAt(99) <= 10 && one.failed() == 0);
+    report.row("3. Reads", Report.format("readiness of one lead (qualification policy in force), %.0f req/s (p50 / p99): steady state; cold", plan.getRate()),
+        steadyAndCold(readiness, coldReadiness), "p99 ≤ 10 ms", readiness.millisAt(99) <= 10 && readiness.failed() == 0);
+    report.row("3. Reads", Report.format("list: country + state, createdAt desc, 50 per page, %.0f req/s (p50 / p99): steady state; cold", plan.listRate()),
+        steadyAndCold(list, coldList), "p99 ≤ 50 ms", list.millisAt(99) <= 50 && list.failed() == 0);
+    double added = createWith.millisAt(99) - createWithout.millisAt(99);
+    report.row("3. Reads", Report.format("POST /api/v1/leads at %.0f/s on %s, steady state (p50 / p99): duplicate rules off; all four on (warn)",
+            plan.duplicateCreateRate(), table),
+        Report.millis(createWithout.millisAt(50)) + " / " + Report.millis(createWithout.millisAt(99)) + failures(createWithout) + "; "
+            + Report.millis(createWith.millisAt(50)) + " / " + Report.millis(createWith.millisAt(99)) + failures(createWith));
+    report.row("3. Reads", "duplicate check added to a create, p99 (rules on − rules off)", Report.millis(added),
+        "≤ 2 ms", added <= 2 && createWith.failed() == 0 && createWithout.failed() == 0);
+  }
+
+  /** Runs one measured load, recording the CPU each party used during it (and the load average before). */
+  private Measurement measured(CpuAccounting cpu, String run, java.util.function.Supplier<Measurement> load) {
     double loadAverage = CpuAccounting.loadAverage();
     CpuAccounting.Snapshot before = cpu.snapshot();
-    Measurement one = reads.getById(plan.getRate(), plan.readWarmUp(), plan.readDuration());
-    report.cpu(Report.format("GET one lead at %.0f/s", plan.getRate()), cpu.snapshot().coresSince(before), loadAverage);
-    loadAverage = CpuAccounting.loadAverage();
-    before = cpu.snapshot();
-    Measurement readiness = reads.readiness(plan.getRate(), plan.readWarmUp(), plan.readDuration());
-    report.cpu(Report.format("readiness of one lead at %.0f/s", plan.getRate()), cpu.snapshot().coresSince(before), loadAverage);
-    loadAverage = CpuAccounting.loadAverage();
-    before = cpu.snapshot();
-    Measurement list = reads.listPage(plan.listRate(), plan.readWarmUp(), plan.readDuration());
-    report.cpu(Report.format("list page at %.0f/s", plan.listRate()), cpu.snapshot().coresSince(before), loadAverage);
-    report.detail("getOne", Report.figures(one));
-    report.detail("readiness", Report.figures(readiness));
-    report.detail("listPage", Report.figures(list));
-    String table = Report.format("%,d leads", total);
-    report.row("3. Reads", Report.format("GET one lead by id, %s, %.0f req/s (p50 / p99)", table, plan.getRate()),
-        Report.millis(one.millisAt(50)) + " / " + Report.millis(one.millisAt(99)) + failures(one),
-        "p99 ≤ 10 ms", one.millisAt(99) <= 10 && one.failed() == 0);
-    report.row("3. Reads", Report.format("readiness of one lead (qualification policy in force), %.0f req/s (p50 / p99)", plan.getRate()),
-        Report.millis(readiness.millisAt(50)) + " / " + Report.millis(readiness.millisAt(99)) + failures(readiness),
-        "p99 ≤ 10 ms", readiness.millisAt(99) <= 10 && readiness.failed() == 0);
-    report.row("3. Reads", Report.format("list: country + state, createdAt desc, 50 per page, %.0f req/s (p50 / p99)", plan.listRate()),
-        Report.millis(list.millisAt(50)) + " / " + Report.millis(list.millisAt(99)) + failures(list),
-        "p99 ≤ 50 ms", list.millisAt(99) <= 50 && list.failed() == 0);
+    Measurement measurement = load.get();
+    report.cpu(run, cpu.snapshot().coresSince(before), loadAverage);
+    return measurement;
+  }
+
+  private static String steadyAndCold(Measurement steady, Measurement cold) {
+    return Report.millis(steady.millisAt(50)) + " / " + Report.millis(steady.millisAt(99)) + failures(steady)
+        + "; cold " + Report.millis(cold.millisAt(50)) + " / " + Report.millis(cold.millisAt(99)) + failures(cold);
   }
 
   private static String failures(Measurement measurement) {

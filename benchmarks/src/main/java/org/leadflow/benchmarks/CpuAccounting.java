@@ -29,16 +29,43 @@ final class CpuAccounting {
 
   Snapshot snapshot() {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    processes.forEach((name, pid) -> seconds.put(name, processSeconds(pid)));
+    Map<String, Double> compiling = new LinkedHashMap<>();
+    processes.forEach((name, pid) -> {
+      seconds.put(name, processSeconds(pid));
+      compiling.put(name, compilerSeconds(pid));
+    });
     double loadGenerator = loadGeneratorSeconds();
     seconds.put("benchmark JVM (Kafka broker, launcher)", processSeconds(ProcessHandle.current().pid()) - loadGenerator);
     seconds.put("load generator", loadGenerator);
     long[] machine = machineTicks();
-    return new Snapshot(System.nanoTime(), seconds, machine[0] / TICKS_PER_SECOND, machine[1] / TICKS_PER_SECOND);
+    return new Snapshot(
+        System.nanoTime(), seconds, compiling, machine[0] / TICKS_PER_SECOND, machine[1] / TICKS_PER_SECOND);
   }
 
-  /** CPU time of the machine and of each accounted process at one moment. */
-  record Snapshot(long takenAtNanos, Map<String, Double> seconds, double busySeconds, double totalSeconds) {
+  /**
+   * CPU time of the machine and of each accounted process at one moment, and of each service's JIT
+   * compiler threads (part of the service's own time).
+   */
+  record Snapshot(
+      long takenAtNanos,
+      Map<String, Double> seconds,
+      Map<String, Double> compilerSeconds,
+      double busySeconds,
+      double totalSeconds) {
+
+    /**
+     * The share of each service's CPU that its JIT compiler took between {@code earlier} and this
+     * snapshot, 0–1 (0 for a service that used no CPU at all).
+     */
+    Map<String, Double> compilerShareSince(Snapshot earlier) {
+      Map<String, Double> shares = new LinkedHashMap<>();
+      compilerSeconds.forEach((name, compiled) -> {
+        double used = seconds.get(name) - earlier.seconds.getOrDefault(name, 0.0);
+        double compiling = compiled - earlier.compilerSeconds.getOrDefault(name, 0.0);
+        shares.put(name, used <= 0 ? 0 : Math.min(1, compiling / used));
+      });
+      return shares;
+    }
 
     /** Cores used by each between {@code earlier} and this snapshot, and by the rest of the machine. */
     Map<String, Double> coresSince(Snapshot earlier) {
@@ -52,6 +79,9 @@ final class CpuAccounting {
       }
       double busy = (busySeconds - earlier.busySeconds) / wall;
       cores.put("PostgreSQL and the rest", Math.max(0, busy - accounted));
+      // Not added to the accounted time: the compiler's threads are part of their service's.
+      compilerSeconds.forEach((name, compiled) ->
+          cores.put(name + ": JIT compiler", (compiled - earlier.compilerSeconds.getOrDefault(name, 0.0)) / wall));
       cores.put("machine busy", busy);
       return cores;
     }
@@ -67,6 +97,33 @@ final class CpuAccounting {
     } catch (IOException e) {
       return 0;
     }
+  }
+
+  /**
+   * CPU time of a process's JIT compiler threads (HotSpot names them "C1 CompilerThreadN" and "C2
+   * CompilerThreadN"; the kernel keeps the first 15 characters), in seconds; 0 for a process that is
+   * gone. A thread that ended took its time with it: HotSpot stops idle compiler threads, so this
+   * is a lower bound.
+   */
+  static double compilerSeconds(long pid) {
+    double seconds = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+          }
+        } catch (IOException e) {
+          // The thread ended between listing and reading.
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return seconds;
   }
 
   /** Resident memory of a process from /proc/PID/status, in MiB. */

@@ -22,7 +22,10 @@ record Plan(
     double listRate,
     Duration readWarmUp,
     Duration readDuration,
-    Duration idleSettle) {
+    Duration idleSettle,
+    Duration warmUpWindow,
+    Duration warmUpLimit,
+    double duplicateCreateRate) {
 
   /** The figures docs/benchmarks.md reports: about eight minutes on two cores. */
   static Plan full() {
@@ -44,7 +47,10 @@ record Plan(
         50,
         Duration.ofSeconds(5),
         Duration.ofSeconds(20),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(3),
+        Duration.ofSeconds(180),
+        50);
   }
 
   /** A smoke run of every scenario in about two minutes; its figures are not the benchmark's. */
@@ -67,6 +73,9 @@ record Plan(
         20,
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(10),
+        20);
   }
 }

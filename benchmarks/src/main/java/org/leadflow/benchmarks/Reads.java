@@ -35,6 +35,7 @@ final class Reads {
   private final HttpLoad load;
   private final Stack stack;
   private final Connection leads;
+  private List<UUID> sampledIds;
 
   Reads(HttpLoad load, Stack stack, Connection leads) {
     this.load = load;
@@ -42,17 +43,17 @@ final class Reads {
     this.leads = leads;
   }
 
-  Measurement getById(double perSecond, Duration warmUp, Duration duration) throws SQLException {
+  Measurement getById(double perSecond, Duration warmUp, Duration duration) {
     return getOne("GET one lead", "", perSecond, warmUp, duration);
   }
 
   /** {@code GET /api/v1/leads/{id}/readiness}: the lead measured against the qualification policy in force. */
-  Measurement readiness(double perSecond, Duration warmUp, Duration duration) throws SQLException {
+  Measurement readiness(double perSecond, Duration warmUp, Duration duration) {
     return getOne("readiness of one lead", "/readiness", perSecond, warmUp, duration);
   }
 
-  private Measurement getOne(String name, String subPath, double perSecond, Duration warmUp, Duration duration) throws SQLException {
-    List<UUID> ids = sampleIds(20_000);
+  private Measurement getOne(String name, String subPath, double perSecond, Duration warmUp, Duration duration) {
+    List<UUID> ids = sampledIds();
     HttpClient client = load.client(stack.port(LeadflowService.LEAD_SERVICE), 32);
     return load.fixedRate(
         name + " at " + (int) perSecond + "/s",
@@ -98,6 +99,18 @@ final class Reads {
       }
     }
     return plan.toString();
+  }
+
+  /** 20,000 random leads' ids, sampled once: every run reads the same ones, in the same order. */
+  private List<UUID> sampledIds() {
+    if (sampledIds == null) {
+      try {
+        sampledIds = sampleIds(20_000);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not sample lead ids", e);
+      }
+    }
+    return sampledIds;
   }
 
   private List<UUID> sampleIds(int count) throws SQLException {

@@ -119,6 +119,11 @@ final class Stack implements AutoCloseable {
         tokens.token("benchmark", "Benchmark", List.of("sales-manager"), Duration.ofHours(2)));
   }
 
+  /** A token of an admin, who sets the duplicate rules between runs. */
+  String adminToken() {
+    return tokens.token("benchmark-admin", "Benchmark admin", List.of("admin"), Duration.ofHours(2));
+  }
+
   /**
    * Also without the readiness refresher: the leads seeded straight into the table carry no readiness,
    * and measuring a million of them in the background would be measured along with the scenarios.
