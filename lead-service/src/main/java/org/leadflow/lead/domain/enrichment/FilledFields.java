@@ -54,7 +54,7 @@ final class FilledFields {
         (String) fills.getOrDefault(WEBSITE, lead.website()),
         lead.source(),
         (String) fills.getOrDefault(INDUSTRY, lead.industry()),
-        fills.containsKey(NUMBER_OF_EMPLOYEES) ? ((Number) fills.get(NUMBER_OF_EMPLOYEES)).intValue() : lead.numberOfEmployees(),
+        fills.containsKey(NUMBER_OF_EMPLOYEES) ? Integer.valueOf(((Number) fills.get(NUMBER_OF_EMPLOYEES)).intValue()) : lead.numberOfEmployees(),
         (Money) fills.getOrDefault(ANNUAL_REVENUE, lead.annualRevenue()),
         (String) fills.getOrDefault(COUNTRY, lead.country()),
         lead.city(),
