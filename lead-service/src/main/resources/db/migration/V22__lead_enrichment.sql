@@ -3,7 +3,8 @@
 -- facts: every enriched value with its source and time ({"emailDomain": {"value": "acme.com",
 -- "source": "email", "enrichedAt": "..."}}); filled: the lead fields enrichment wrote, with the value
 -- it wrote (a field whose value differs from it is a person's); person_owned: fields a person changed
--- after enrichment filled them, never filled again. The flags scoring and the agent read, and the list
+-- after enrichment filled them (field -> when enrichment noticed), never filled again. JSON objects
+-- all three: Hibernate Reactive reads a JSON column as an object. The flags scoring and the agent read, and the list
 -- filters by, are columns of their own.
 CREATE TABLE lead_enrichment (
     lead_id                    uuid PRIMARY KEY REFERENCES lead (id),
@@ -18,7 +19,7 @@ CREATE TABLE lead_enrichment (
     department                 varchar(40),
     facts                      jsonb   NOT NULL DEFAULT '{}'::jsonb,
     filled                     jsonb   NOT NULL DEFAULT '{}'::jsonb,
-    person_owned               jsonb   NOT NULL DEFAULT '[]'::jsonb,
+    person_owned               jsonb   NOT NULL DEFAULT '{}'::jsonb,
     provider_status            varchar(20) NOT NULL DEFAULT 'NOT_CONFIGURED'
         CHECK (provider_status IN ('NOT_CONFIGURED', 'NO_DOMAIN', 'PENDING', 'FOUND', 'NOT_FOUND', 'FAILED')),
     provider_domain            varchar(255),

@@ -9,7 +9,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ public class LeadEnrichment {
   private String department;
   @JdbcTypeCode(SqlTypes.JSON) private Map<String, Object> facts;
   @JdbcTypeCode(SqlTypes.JSON) private Map<String, Object> filled;
-  @JdbcTypeCode(SqlTypes.JSON) private List<String> personOwned;
+  @JdbcTypeCode(SqlTypes.JSON) private Map<String, Object> personOwned;
   @Enumerated(EnumType.STRING) private ProviderStatus providerStatus;
   private String providerDomain;
   private int providerAttempts;
@@ -63,7 +62,7 @@ public class LeadEnrichment {
     enrichment.leadId = leadId;
     enrichment.facts = new LinkedHashMap<>();
     enrichment.filled = new LinkedHashMap<>();
-    enrichment.personOwned = new ArrayList<>();
+    enrichment.personOwned = new LinkedHashMap<>();
     enrichment.providerStatus = ProviderStatus.NOT_CONFIGURED;
     enrichment.enrichedAt = now;
     return enrichment;
@@ -91,7 +90,7 @@ public class LeadEnrichment {
     }
     boolean factsChanged = !EnrichedValues.sameValues(before, after);
     keep(after, now, factsChanged);
-    return new Result(fillable ? fill(lead, after) : null, factsChanged);
+    return new Result(fillable ? fill(lead, after, now) : null, factsChanged);
   }
 
   /** An email to the lead's current address bounced (an activity logged with outcome Bounced). */
@@ -122,9 +121,9 @@ public class LeadEnrichment {
   }
 
   /** The lead with its empty fields filled from the facts; null when nothing is filled. */
-  private LeadDetails fill(LeadDetails lead, Map<String, EnrichedValue> after) {
+  private LeadDetails fill(LeadDetails lead, Map<String, EnrichedValue> after, Instant now) {
     filled = new LinkedHashMap<>(filled);
-    personOwned = new ArrayList<>(personOwned);
+    personOwned = new LinkedHashMap<>(personOwned);
     Map<String, Object> proposed = new LinkedHashMap<>();
     EnrichedValue website = after.get(Enrichers.WEBSITE_DOMAIN);
     if (website != null && Enrichers.EMAIL.equals(website.source())) {
@@ -140,14 +139,14 @@ public class LeadEnrichment {
     }
     Map<String, Object> fills = new LinkedHashMap<>();
     proposed.forEach((field, value) -> {
-      if (value == null || personOwned.contains(field)) {
+      if (value == null || personOwned.containsKey(field)) {
         return;
       }
       String current = FilledFields.canonical(FilledFields.get(lead, field));
       Object wrote = filled.get(field);
       if (wrote != null && !wrote.equals(current)) {
         // A person changed what enrichment wrote: theirs from now on.
-        personOwned.add(field);
+        personOwned.put(field, now.toString());
         filled.remove(field);
       } else if ((wrote != null || current == null) && !FilledFields.canonical(value).equals(current)) {
         fills.put(field, value);
@@ -261,7 +260,7 @@ public class LeadEnrichment {
 
   /** The fields a person changed after enrichment filled them: never filled again. */
   public List<String> personOwned() {
-    return List.copyOf(personOwned);
+    return List.copyOf(personOwned.keySet());
   }
 
   private static Object value(EnrichedValue value) {
