@@ -83,13 +83,13 @@ public class EnrichLead {
     return leads.findById(leadId).chain(lead -> lead == null
         ? Uni.createFrom().item(false)
         : enrichments.findById(leadId)
-            .chain(known -> known != null
-                ? enrich(lead, known, lookup, bouncedEmail, now)
-                : enrichments.persist(LeadEnrichment.of(leadId, now)).chain(created -> enrich(lead, created, lookup, bouncedEmail, now)))
+            .chain(known -> enrich(lead, known, lookup, bouncedEmail, now))
             .replaceWith(true));
   }
 
-  private Uni<Void> enrich(Lead lead, LeadEnrichment enrichment, ProviderLookup lookup, boolean bouncedEmail, Instant now) {
+  /** @param known the lead's enrichment so far, or null: then one is stored only when something was found */
+  private Uni<Void> enrich(Lead lead, LeadEnrichment known, ProviderLookup lookup, boolean bouncedEmail, Instant now) {
+    LeadEnrichment enrichment = known != null ? known : LeadEnrichment.of(lead.id(), now);
     Enrichers enrichers = rules.enrichers();
     Optional<String> domain = enrichers.companyDomain(lead.details());
     if (!provider.configured()) {
@@ -101,7 +101,10 @@ public class EnrichLead {
       enrichment.looked(lookup, settings.retryBackoff(), settings.retryMaxBackoff(), settings.maxAttempts());
     }
     boolean bounced = bouncedEmail && enrichment.bounced(lead.details().email(), now);
-    CompanyData company = domain.map(enrichment::company).orElse(null);
+    CompanyData company =
+        lookup instanceof ProviderLookup.Found found && domain.isPresent() && found.domain().equals(domain.get())
+            ? found.company()
+            : domain.map(enrichment::company).orElse(null);
     LeadEnrichment.Result result =
         enrichment.enrich(lead.details(), enrichers.facts(lead.details(), company, now), lead.state() == LeadState.OPEN, now);
     List<LeadEvent> filled =
@@ -112,11 +115,15 @@ public class EnrichLead {
         .filter(LeadEvent.Updated.class::isInstance)
         .flatMap(event -> ((LeadEvent.Updated) event).changes().stream())
         .toList();
+    boolean found = result.factsChanged() || bounced || !filledChanges.isEmpty();
+    if (known == null && !found && lookup == null) {
+      // Nothing to know about this lead (a company name alone): nothing stored, nothing published.
+      return Uni.createFrom().voidItem();
+    }
     Uni<?> recorded = filled.isEmpty() ? Uni.createFrom().voidItem() : changes.record(lead, filled);
     return recorded
-        .chain(() -> result.factsChanged() || bounced || !filledChanges.isEmpty()
-            ? events.enriched(enrichment, filledChanges)
-            : Uni.createFrom().voidItem())
+        .chain(() -> known == null ? enrichments.persist(enrichment) : Uni.createFrom().item(enrichment))
+        .chain(() -> found ? events.enriched(enrichment, filledChanges) : Uni.createFrom().voidItem())
         .replaceWithVoid();
   }
 }
