@@ -30,8 +30,8 @@ import org.leadflow.lead.service.EnrichmentEvents;
  * {@link #lookUp} reads the lead and asks the company data provider when its company domain needs
  * asking (outside any transaction); {@link #apply}, in the caller's transaction, runs the built-in
  * enrichers on the lead as it is then, records the facts and the lookup, fills the lead's empty fields
- * a person never set (history and {@code leadflow.lead.updated.v1} by {@code enrichment}, through
- * {@code system}), and publishes {@code leadflow.lead.enriched.v1} when a fact changed.
+ * a person never set when {@code leadflow.enrichment.fill-empty-fields} is on (history and {@code
+ * leadflow.lead.updated.v1} by {@code enrichment}, through {@code system}), and publishes {@code leadflow.lead.enriched.v1} when a fact changed.
  */
 @ApplicationScoped
 public class EnrichLead {
@@ -106,7 +106,7 @@ public class EnrichLead {
             ? found.company()
             : domain.map(enrichment::company).orElse(null);
     LeadEnrichment.Result result =
-        enrichment.enrich(lead.details(), enrichers.facts(lead.details(), company, now), lead.state() == LeadState.OPEN, now);
+        enrichment.enrich(lead.details(), enrichers.facts(lead.details(), company, now), config.fillEmptyFields() && lead.state() == LeadState.OPEN, now);
     List<LeadEvent> filled =
         result.details() == null
             ? List.of()

@@ -9,6 +9,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "leadflow.enrichment")
 public interface EnrichmentConfig {
 
+  /**
+   * Whether enrichment fills the empty lead fields a person never set (website, country, company name,
+   * industry, employees, revenue). Off by default: a fill is a change of the lead (a new version), so a
+   * client that edits a lead right after creating it could meet a concurrent change (409, or 412 with
+   * its If-Match). Off, enrichment only records facts, shown with the lead.
+   */
+  @WithDefault("false")
+  boolean fillEmptyFields();
+
   /** A file of free-mail domains replacing the shipped list (one domain a line, # for notes); re-read when it changes. */
   Optional<String> freeMailDomainsFile();
 

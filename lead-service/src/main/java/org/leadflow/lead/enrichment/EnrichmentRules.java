@@ -1,6 +1,7 @@
 package org.leadflow.lead.enrichment;
 
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.leadflow.lead.config.EnrichmentConfig;
+import org.leadflow.lead.domain.enrichment.CountryNames;
 import org.leadflow.lead.domain.enrichment.DomainLists;
 import org.leadflow.lead.domain.enrichment.Enrichers;
 import org.leadflow.lead.domain.enrichment.JobTitleRules;
@@ -47,20 +49,21 @@ public class EnrichmentRules {
   private volatile DomainLists domains;
   private volatile JobTitleRules titles;
 
+  /** Read at start, off the event loop; a list or table that cannot be read stops the start. */
+  @PostConstruct
+  void load() {
+    reload();
+    CountryNames.code("warm up the country names");
+  }
+
   /** The free-mail and disposable domains in force. */
   public DomainLists domains() {
-    if (domains == null) {
-      reload();
-    }
     return domains;
   }
 
   /** The enrichers with the lists and rules in force. */
   public Enrichers enrichers() {
-    if (titles == null) {
-      reload();
-    }
-    return new Enrichers(domains(), titles);
+    return new Enrichers(domains, titles);
   }
 
   @Scheduled(every = "${leadflow.enrichment.lists-check-interval:1m}", delayed = "${leadflow.enrichment.lists-check-interval:1m}")

@@ -7,6 +7,8 @@ import static org.leadflow.lead.api.Leads.BASE;
 import static org.leadflow.lead.api.Leads.succeeded;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -20,11 +22,22 @@ import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
 
 /**
- * Enrichment without a company data provider (the default): the built-in enrichers run after create
- * and edit, asynchronously, fill only what a person left empty, and say where each fact came from.
+ * Enrichment without a company data provider (the default), filling empty fields
+ * ({@code leadflow.enrichment.fill-empty-fields}, off by default: {@link EnrichmentFactsOnlyTest}): the
+ * built-in enrichers run after create and edit, asynchronously, fill only what a person left empty,
+ * and say where each fact came from.
  */
 @QuarkusTest
+@TestProfile(LeadEnrichmentTest.FillingEmptyFields.class)
 class LeadEnrichmentTest {
+
+  /** Enrichment fills the empty fields a person never set. */
+  public static class FillingEmptyFields implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("leadflow.enrichment.fill-empty-fields", "true");
+    }
+  }
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 

@@ -16,6 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +49,34 @@ class EnrichmentProviderTest {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "leadflow.enrichment.provider.timeout", "400ms",
-          "leadflow.enrichment.provider.retries", "1",
-          "leadflow.enrichment.provider.retry-delay", "20ms",
-          "leadflow.enrichment.provider.circuit-breaker-request-volume", "4",
-          "leadflow.enrichment.provider.circuit-breaker-delay", "2s",
-          "leadflow.enrichment.provider.retry-interval", "1s",
-          "leadflow.enrichment.provider.retry-backoff", "1s",
-          "leadflow.enrichment.provider.retry-max-backoff", "2s",
-          "leadflow.enrichment.provider.max-attempts", "100");
+      Path disposable;
+      try {
+        disposable = Files.createTempFile("disposable-domains", ".txt");
+        Files.writeString(disposable, "# the tests' own list\nthrowaway.example\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Map.ofEntries(
+          Map.entry("leadflow.enrichment.disposable-domains-file", disposable.toString()),
+          Map.entry("leadflow.enrichment.lists-check-interval", "1s"),
+          Map.entry("leadflow.enrichment.fill-empty-fields", "true"),
+          Map.entry("leadflow.enrichment.provider.timeout", "400ms"),
+          Map.entry("leadflow.enrichment.provider.retries", "1"),
+          Map.entry("leadflow.enrichment.provider.retry-delay", "20ms"),
+          Map.entry("leadflow.enrichment.provider.circuit-breaker-request-volume", "4"),
+          Map.entry("leadflow.enrichment.provider.circuit-breaker-delay", "2s"),
+          Map.entry("leadflow.enrichment.provider.retry-interval", "1s"),
+          Map.entry("leadflow.enrichment.provider.retry-backoff", "1s"),
+          Map.entry("leadflow.enrichment.provider.retry-max-backoff", "2s"),
+          Map.entry("leadflow.enrichment.provider.max-attempts", "100"));
     }
   }
 
   @ConfigProperty(name = "leadflow.enrichment.provider.url")
   String stub;
+
+  @ConfigProperty(name = "leadflow.enrichment.disposable-domains-file")
+  String disposableDomains;
 
   @BeforeEach
   void providerIsUpAndItsCircuitClosed() {
@@ -158,6 +174,24 @@ class EnrichmentProviderTest {
     given().post(BASE + "/{id}/enrichment", id).then().statusCode(202);
 
     await().atMost(PATIENCE).until(() -> lookups() > before && "found".equals(providerStatus(id)));
+  }
+
+  @Test
+  void theDisposableDomainsComeFromTheConfiguredFileAndAnEditOfItIsPickedUp() throws IOException {
+    String listed = created("{\"lastName\":\"Listed\",\"email\":\"x@throwaway.example\"}");
+    String burner = "burner" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    String notYet = created("{\"lastName\":\"NotYet\",\"email\":\"x@" + burner + "\"}");
+    await().atMost(PATIENCE).until(() -> enrichment(listed).get("disposableEmail") != null && enrichment(notYet).get("disposableEmail") != null);
+    assertThat(enrichment(listed).getBoolean("disposableEmail")).isTrue();
+    assertThat(enrichment(notYet).getBoolean("disposableEmail")).isFalse();
+    assertThat(enrichment(listed).getString("provider.status")).isEqualTo("no-domain");
+
+    Files.writeString(Path.of(disposableDomains), burner + "\n", StandardOpenOption.APPEND);
+
+    await().atMost(PATIENCE).until(() -> {
+      String later = created("{\"lastName\":\"Later\",\"email\":\"y@" + burner + "\"}");
+      return await().atMost(PATIENCE).until(() -> enrichment(later).get("disposableEmail"), flag -> flag != null).equals(true);
+    });
   }
 
   private static String domain() {
