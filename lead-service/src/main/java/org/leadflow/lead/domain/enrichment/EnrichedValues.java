@@ -1,9 +1,11 @@
 package org.leadflow.lead.domain.enrichment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.leadflow.lead.domain.Money;
 
 /** Facts as their JSON column holds them: {@code {key: {value, source, enrichedAt}}}. */
 final class EnrichedValues {
@@ -33,6 +35,28 @@ final class EnrichedValues {
       }
     });
     return facts;
+  }
+
+  /** The provider's company data as the facts keep it. */
+  static CompanyData company(Map<String, EnrichedValue> facts) {
+    Object employees = value(facts.get(Enrichers.NUMBER_OF_EMPLOYEES));
+    return new CompanyData(
+        (String) value(facts.get(Enrichers.COMPANY_NAME)),
+        (String) value(facts.get(Enrichers.INDUSTRY)),
+        employees instanceof Number number ? number.intValue() : null,
+        money(facts.get(Enrichers.ANNUAL_REVENUE)),
+        (String) value(facts.get(Enrichers.COMPANY_COUNTRY)));
+  }
+
+  /** A money fact ({amount, currency}) as money; null for none. */
+  static Money money(EnrichedValue fact) {
+    return fact != null && fact.value() instanceof Map<?, ?> money
+        ? new Money(new BigDecimal(money.get("amount").toString()), money.get("currency").toString())
+        : null;
+  }
+
+  private static Object value(EnrichedValue fact) {
+    return fact == null ? null : fact.value();
   }
 
   /** Whether both say the same values from the same sources (times aside; numbers compared as numbers). */

@@ -6,7 +6,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.leadflow.lead.domain.LeadDetails;
-import org.leadflow.lead.domain.Money;
 
 /**
  * What enrichment found out about one lead (docs/enrichment.md): every fact with its source and time,
@@ -133,10 +131,7 @@ public class LeadEnrichment {
     proposed.put(FilledFields.COMPANY_NAME, value(after.get(Enrichers.COMPANY_NAME)));
     proposed.put(FilledFields.INDUSTRY, value(after.get(Enrichers.INDUSTRY)));
     proposed.put(FilledFields.NUMBER_OF_EMPLOYEES, value(after.get(Enrichers.NUMBER_OF_EMPLOYEES)));
-    EnrichedValue revenue = after.get(Enrichers.ANNUAL_REVENUE);
-    if (revenue != null && revenue.value() instanceof Map<?, ?> money) {
-      proposed.put(FilledFields.ANNUAL_REVENUE, new Money(new BigDecimal(money.get("amount").toString()), money.get("currency").toString()));
-    }
+    proposed.put(FilledFields.ANNUAL_REVENUE, EnrichedValues.money(after.get(Enrichers.ANNUAL_REVENUE)));
     Map<String, Object> fills = new LinkedHashMap<>();
     proposed.forEach((field, value) -> {
       if (value == null || personOwned.containsKey(field)) {
@@ -230,22 +225,7 @@ public class LeadEnrichment {
     if (providerStatus != ProviderStatus.FOUND || !Objects.equals(domain, providerDomain)) {
       return null;
     }
-    Map<String, EnrichedValue> known = facts();
-    Money revenue = null;
-    if (known.get(Enrichers.ANNUAL_REVENUE) != null && known.get(Enrichers.ANNUAL_REVENUE).value() instanceof Map<?, ?> money) {
-      revenue = new Money(new BigDecimal(money.get("amount").toString()), money.get("currency").toString());
-    }
-    Object employees = value(known.get(Enrichers.NUMBER_OF_EMPLOYEES));
-    return new CompanyData(
-        (String) provided(known, Enrichers.COMPANY_NAME),
-        (String) provided(known, Enrichers.INDUSTRY),
-        employees instanceof Number number ? number.intValue() : null,
-        revenue,
-        (String) provided(known, Enrichers.COMPANY_COUNTRY));
-  }
-
-  private static Object provided(Map<String, EnrichedValue> known, String key) {
-    return value(known.get(key));
+    return EnrichedValues.company(facts());
   }
 
   /** Every fact with its source and time, by key ({@link Enrichers}). */
