@@ -5,6 +5,7 @@ import java.util.Map;
 import org.leadflow.contracts.lead.LeadActivityLogged;
 import org.leadflow.contracts.lead.LeadCreated;
 import org.leadflow.contracts.lead.LeadDisqualified;
+import org.leadflow.contracts.lead.LeadEnriched;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadReactivated;
@@ -46,6 +47,7 @@ public final class EventCatalog {
     types.put(LeadEventTypes.REACTIVATED, LeadReactivated.class);
     types.put(LeadEventTypes.QUALIFIED, LeadQualified.class);
     types.put(LeadEventTypes.QUALIFICATION_POLICY_CHANGED, QualificationPolicyChanged.class);
+    types.put(LeadEventTypes.ENRICHED, LeadEnriched.class);
     types.put(OpportunityEventTypes.CREATED, OpportunityCreated.class);
     types.put(OpportunityEventTypes.CONVERSION_FAILED, ConversionFailed.class);
     types.put(OpportunityEventTypes.STAGE_CHANGED, OpportunityStageChanged.class);

@@ -16,6 +16,12 @@ public final class LeadEventTypes {
 
   public static final String REACTIVATED = "leadflow.lead.reactivated.v1";
 
+  /**
+   * Enrichment found out something new about a lead (docs/enrichment.md): its facts with source and
+   * time. Never published for what enrichment itself changed, so it starts no further enrichment.
+   */
+  public static final String ENRICHED = "leadflow.lead.enriched.v1";
+
   /** An Open lead was qualified: opportunity-service converts it (docs/architecture.md, section Conversion). */
   public static final String QUALIFIED = "leadflow.lead.qualified.v1";
 

@@ -18,6 +18,7 @@ import org.leadflow.lead.domain.LeadState;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.domain.policy.FitVerdict;
+import org.leadflow.lead.service.EnrichmentFilter;
 import org.leadflow.lead.service.LeadListQuery;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.BusinessDates;
@@ -129,6 +130,26 @@ public class LeadListParameters {
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
 
+  @QueryParam("freeMailEmail")
+  @Parameter(description = "Enrichment: true, the email is at a free-mail domain; false, it is not (leads without email or not enriched yet match neither)", schema = @Schema(type = SchemaType.BOOLEAN))
+  String freeMailEmail;
+
+  @QueryParam("disposableEmail")
+  @Parameter(description = "Enrichment: true, the email is at a disposable-mailbox domain; false, it is not", schema = @Schema(type = SchemaType.BOOLEAN))
+  String disposableEmail;
+
+  @QueryParam("emailBounced")
+  @Parameter(description = "Enrichment: true, an email to the lead's current address bounced; false, none did", schema = @Schema(type = SchemaType.BOOLEAN))
+  String emailBounced;
+
+  @QueryParam("seniority")
+  @Parameter(description = "Enrichment: the seniority read from the job title, without case (C-Level, VP, Director, Manager, Individual Contributor)", example = "VP")
+  String seniority;
+
+  @QueryParam("department")
+  @Parameter(description = "Enrichment: the department read from the job title, without case (Sales, Marketing, IT, Finance, HR, Operations, ...)", example = "Sales")
+  String department;
+
   /** The query these parameters ask for, or an {@link InvalidRequestException} naming every offending one. */
   LeadListQuery toQuery() {
     List<FieldError> errors = new ArrayList<>();
@@ -139,6 +160,13 @@ public class LeadListParameters {
         conversionStatus == null ? null : label(errors, "conversionStatus", () -> ConversionStatus.fromLabel(conversionStatus));
     Boolean stuck = bool(errors, "conversionStuck", conversionStuck);
     Boolean ready = bool(errors, "requiredMet", requiredMet);
+    EnrichmentFilter enriched =
+        new EnrichmentFilter(
+            bool(errors, "freeMailEmail", freeMailEmail),
+            bool(errors, "disposableEmail", disposableEmail),
+            bool(errors, "emailBounced", emailBounced),
+            enrichmentLabel(errors, "seniority", seniority),
+            enrichmentLabel(errors, "department", department));
     Integer readinessFrom = percent(errors, "readinessMin", readinessMin);
     Integer readinessTo = percent(errors, "readinessMax", readinessMax);
     if (readinessFrom != null && readinessTo != null && readinessFrom > readinessTo) {
@@ -174,7 +202,20 @@ public class LeadListParameters {
         order[0],
         order[1].equals("desc"),
         paging.page(),
-        paging.size());
+        paging.size(),
+        enriched);
+  }
+
+  /** A seniority or department as the job title rules name them: a short text without control characters. */
+  private static String enrichmentLabel(List<FieldError> errors, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank() || value.length() > 40 || value.chars().anyMatch(Character::isISOControl)) {
+      errors.add(new FieldError(field, "must be 1 to 40 characters without control characters"));
+      return null;
+    }
+    return value.strip();
   }
 
   /** The sort field and direction ({@code asc}, {@code desc}); an error when they are not one of the list's. */

@@ -42,6 +42,7 @@ import org.leadflow.lead.application.CreateLead;
 import org.leadflow.lead.application.EditLead;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.LeadFields;
+import org.leadflow.lead.service.EnrichmentQueries;
 import org.leadflow.lead.service.LeadQueries;
 import org.leadflow.web.FieldError;
 import org.leadflow.web.InvalidRequestException;
@@ -80,6 +81,7 @@ public class LeadResource {
   @Inject CreateLead createLead;
   @Inject EditLead editLead;
   @Inject LeadQueries leads;
+  @Inject EnrichmentQueries enrichments;
   @Inject LeadMapper requests;
   @Inject LeadResponseMapper mapper;
   @Inject CurrentCaller callers;
@@ -130,7 +132,11 @@ public class LeadResource {
   @APIResponse(responseCode = "200", description = "The lead; ETag carries its version", content = @Content(schema = @Schema(implementation = LeadResponse.class)))
   @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<Response> get(@PathParam("id") UUID id) {
-    return leads.get(id, callers.get()).map(this::ok);
+    return leads
+        .get(id, callers.get())
+        .chain(lead -> enrichments.of(List.of(lead)).map(found -> Response.ok(mapper.toResponse(lead, found.get(lead.id())))
+            .tag(Preconditions.etag(lead.version()))
+            .build()));
   }
 
   @PATCH
@@ -192,7 +198,8 @@ public class LeadResource {
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
         .list(parameters.toQuery(), callers.get())
-        .map(page -> new LeadPage(page.items().stream().map(mapper::toResponse).toList(), page.page(), page.size(), page.total()));
+        .chain(page -> enrichments.of(page.items()).map(found -> new LeadPage(
+            page.items().stream().map(lead -> mapper.toResponse(lead, found.get(lead.id()))).toList(), page.page(), page.size(), page.total())));
   }
 
   private LeadInput patched(Lead lead, JsonNode patch) {

@@ -35,6 +35,11 @@ public record LeadResponse(
         OpportunityOutcomeResponse opportunityOutcome,
     @Schema(description = "How ready the lead is to be qualified, as last measured; null until it is measured") LeadReadinessSummary readiness,
     @Schema(description = "Whether the qualification policy's Cannot Contact rule has flagged the lead") ContactabilityResponse contactability,
+    @Schema(
+            description =
+                "What enrichment found out about the lead, each fact with its source and time (GET of one lead and the list;"
+                    + " null until the lead is enriched, shortly after it is created, and in the answers to changes)")
+        EnrichmentResponse enrichment,
     Instant createdAt,
     Instant updatedAt,
     long version) {}

@@ -15,6 +15,7 @@ import org.leadflow.lead.domain.OpportunityOutcome;
 import org.leadflow.lead.domain.PurchaseProcess;
 import org.leadflow.lead.domain.PurchaseTimeframe;
 import org.leadflow.lead.domain.Qualification;
+import org.leadflow.lead.domain.enrichment.LeadEnrichment;
 import org.leadflow.lead.domain.policy.MeasuredReadiness;
 
 /** A lead as the API shows it, mapped explicitly from the domain. */
@@ -22,6 +23,11 @@ import org.leadflow.lead.domain.policy.MeasuredReadiness;
 public class LeadResponseMapper {
 
   public LeadResponse toResponse(Lead lead) {
+    return toResponse(lead, null);
+  }
+
+  /** @param enrichment what enrichment found out about the lead, or null (not enriched yet, or not read for this answer) */
+  public LeadResponse toResponse(Lead lead, LeadEnrichment enrichment) {
     LeadDetails details = lead.details();
     Qualification q = lead.qualification();
     return new LeadResponse(
@@ -71,6 +77,7 @@ public class LeadResponseMapper {
         toResponse(lead.opportunityOutcome()),
         toResponse(lead.readiness()),
         ContactabilityResponse.of(lead.contactability()),
+        enrichment == null ? null : EnrichmentMapper.toResponse(enrichment),
         lead.createdAt(),
         lead.updatedAt(),
         lead.version());

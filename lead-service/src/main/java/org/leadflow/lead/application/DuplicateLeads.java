@@ -4,24 +4,18 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.duplicates.DuplicateCandidate;
 import org.leadflow.lead.domain.duplicates.DuplicateMode;
 import org.leadflow.lead.domain.duplicates.DuplicateProbe;
 import org.leadflow.lead.domain.duplicates.DuplicateRule;
+import org.leadflow.lead.enrichment.EnrichmentRules;
 import org.leadflow.lead.persistence.LeadDuplicates;
 import org.leadflow.web.security.Caller;
 
@@ -33,9 +27,9 @@ import org.leadflow.web.security.Caller;
 @ApplicationScoped
 public class DuplicateLeads {
 
-  private static final Set<String> FREE_MAIL = load("/duplicates/free-mail-domains.txt");
-
   @Inject LeadDuplicates duplicates;
+  /** The free-mail domains: the list enrichment flags free-mail addresses with, shipped or replaced by a file. */
+  @Inject EnrichmentRules lists;
 
   /**
    * In the command's transaction: the leads the caller may see that the rules that are on find for a
@@ -47,7 +41,7 @@ public class DuplicateLeads {
   Uni<List<DuplicateCandidate>> check(UUID self, LeadDetails details, Caller caller) {
     return duplicates
         .modes()
-        .chain(modes -> duplicates.find(DuplicateProbe.of(self, details, FREE_MAIL), enabled(modes), ownerFilter(caller))
+        .chain(modes -> duplicates.find(DuplicateProbe.of(self, details, lists.domains().freeMail()), enabled(modes), ownerFilter(caller))
             .invoke(found -> {
               if (found.stream().anyMatch(candidate -> candidate.matchedBy().stream().anyMatch(rule -> modes.get(rule) == DuplicateMode.BLOCK))) {
                 throw new DuplicateLeadsException(found);
@@ -58,7 +52,7 @@ public class DuplicateLeads {
   /** The leads the caller may see that the rules that are on find for a lead (in a session of its own). */
   public Uni<List<DuplicateCandidate>> candidates(UUID self, LeadDetails details, Caller caller) {
     return Panache.withSession(
-        () -> duplicates.modes().chain(modes -> duplicates.find(DuplicateProbe.of(self, details, FREE_MAIL), enabled(modes), ownerFilter(caller))));
+        () -> duplicates.modes().chain(modes -> duplicates.find(DuplicateProbe.of(self, details, lists.domains().freeMail()), enabled(modes), ownerFilter(caller))));
   }
 
   /** Whether an edit changes what the rules compare: only such an edit is checked. */
@@ -82,15 +76,6 @@ public class DuplicateLeads {
 
   private static String ownerFilter(Caller caller) {
     return caller.seesEveryOwner() ? null : caller.id();
-  }
-
-  private static Set<String> load(String resource) {
-    try (InputStream in = DuplicateLeads.class.getResourceAsStream(resource);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Leads the caller may see match a lead by a rule set to block. */

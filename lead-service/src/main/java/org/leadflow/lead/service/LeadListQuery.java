@@ -23,6 +23,7 @@ import org.leadflow.lead.domain.policy.FitVerdict;
  *     leadflow.conversion.stuck-after}; false: all others
  * @param readinessMin readiness kept on the lead (see {@code MeasuredReadiness}) at least this, 0–100
  * @param requiredMet true: every required criterion met; false: some not met
+ * @param enrichment filters on what enrichment found
  * @param sortBy one of {@link #sortableFields()}; {@code readiness} puts leads not measured yet last
  */
 public record LeadListQuery(
@@ -45,7 +46,8 @@ public record LeadListQuery(
     String sortBy,
     boolean descending,
     int page,
-    int size) {
+    int size,
+    EnrichmentFilter enrichment) {
 
   /** API sort field → entity attribute. */
   private static final Map<String, String> SORTABLE =
@@ -86,6 +88,7 @@ public record LeadListQuery(
     range(conditions, parameters, "readiness.score", "<=", "readinessMax", readinessMax);
     condition(conditions, parameters, "readiness.fit", "fit", fit);
     condition(conditions, parameters, "readiness.requiredMet", "requiredMet", requiredMet);
+    enrichment.addTo(conditions, parameters);
     if (text != null) {
       conditions.add(
           "(lower(details.firstName) like :q escape '\\' or lower(details.lastName) like :q escape '\\'"

@@ -53,7 +53,9 @@ class LeadApiAccessTest {
     ACTIVITIES("GET", "/{id}/activities", null, "New"),
     HISTORY("GET", "/{id}/history", null, "New"),
     READINESS("GET", "/{id}/readiness", null, "New"),
-    DUPLICATES("GET", "/{id}/duplicates", null, "New");
+    DUPLICATES("GET", "/{id}/duplicates", null, "New"),
+    ENRICHMENT("GET", "/{id}/enrichment", null, "New"),
+    RERUN_ENRICHMENT("POST", "/{id}/enrichment", null, "New");
 
     final String method;
     final String path;
