@@ -22,7 +22,10 @@ import org.leadflow.lead.domain.duplicates.DuplicateRule;
 
 /**
  * The duplicate rules' settings, and the leads each rule finds: one statement, a branch per rule,
- * each served by an index of its own (migration V17) over Open and Disqualified leads.
+ * each served by an index of its own (migrations V17, V23) over Open and Disqualified leads. The
+ * similar-name branch's {@code %} conditions let its index match person and company name together;
+ * the {@code similarity(..) >= 0.6} conditions are the rule itself, whatever {@code
+ * pg_trgm.similarity_threshold} (the {@code %} operator's) the connection has.
  */
 @ApplicationScoped
 public class LeadDuplicates {
@@ -39,6 +42,7 @@ public class LeadDuplicates {
               "last_name IS NOT NULL AND company_name IS NOT NULL"
                   + " AND lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) % :personName"
                   + " AND similarity(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), :personName) >= :similarity"
+                  + " AND lower(company_name) % :companyName"
                   + " AND similarity(lower(company_name), :companyName) >= :similarity",
           DuplicateRule.EMAIL_DOMAIN_AND_LAST_NAME,
               "email IS NOT NULL AND last_name IS NOT NULL"
