@@ -16,6 +16,9 @@ public final class LeadEventTypes {
 
   public static final String REACTIVATED = "leadflow.lead.reactivated.v1";
 
+  /** A duplicate was merged into a master: published for both leads, each keyed by its own id. */
+  public static final String MERGED = "leadflow.lead.merged.v1";
+
   /** An Open lead was qualified: opportunity-service converts it (docs/architecture.md, section Conversion). */
   public static final String QUALIFIED = "leadflow.lead.qualified.v1";
 

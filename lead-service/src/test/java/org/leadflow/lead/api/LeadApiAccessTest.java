@@ -53,7 +53,9 @@ class LeadApiAccessTest {
     ACTIVITIES("GET", "/{id}/activities", null, "New"),
     HISTORY("GET", "/{id}/history", null, "New"),
     READINESS("GET", "/{id}/readiness", null, "New"),
-    DUPLICATES("GET", "/{id}/duplicates", null, "New");
+    DUPLICATES("GET", "/{id}/duplicates", null, "New"),
+    /** The body names a duplicate the lead's owner (Alice) owns too: see {@link #call}. */
+    MERGE("POST", "/{id}/merge", "{}", "New");
 
     final String method;
     final String path;
@@ -73,7 +75,9 @@ class LeadApiAccessTest {
     }
 
     ExtractableResponse<Response> call(RequestSpecification request, String leadId) {
-      if (body != null) {
+      if (this == MERGE) {
+        request = request.contentType(ContentType.JSON).body("{\"duplicateId\":\"" + leadOf(ALICE, "New") + "\"}");
+      } else if (body != null) {
         request = request.contentType(this == EDIT ? Leads.MERGE_PATCH : ContentType.JSON.toString()).body(body);
       }
       String url = BASE + path;
