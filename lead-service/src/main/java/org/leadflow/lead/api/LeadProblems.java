@@ -141,4 +141,15 @@ public class LeadProblems {
         failure.problems().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(problem -> new FieldError("fields." + problem.getKey(), problem.getValue())).toList();
     return answer(400, "validation", "Invalid merge choices", failure.getMessage(), uri, errors, null);
   }
+
+  @ServerExceptionMapper
+  public Response webFormNotFound(org.leadflow.lead.domain.webform.WebFormNotFoundException failure, UriInfo uri) {
+    return answer(404, "not-found", "Web form not found", failure.getMessage(), uri, null, null);
+  }
+
+  /** A web form posted from a page of an origin the form does not list (the service's own CORS refusal says the same). */
+  @ServerExceptionMapper
+  public Response originNotAllowed(org.leadflow.lead.domain.webform.OriginNotAllowedException failure, UriInfo uri) {
+    return Response.fromResponse(answer(403, "cors-rejected", "Origin not allowed", failure.getMessage(), uri, null, null)).header("Vary", "Origin").build();
+  }
 }
