@@ -53,7 +53,7 @@ public class OpenApiErrors implements OASFilter {
         addIfMissing(responses, "500", "Unexpected failure; the problem carries a correlation id to quote");
         // Responses the generator adds on its own (e.g. 400 for bean validation) lack a body.
         responses.getAPIResponses().forEach((status, response) -> {
-          if (!status.startsWith("2") && response.getContent() == null) {
+          if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
             response.content(problemContent());
           }
         });
