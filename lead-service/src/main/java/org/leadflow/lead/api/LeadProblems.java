@@ -152,4 +152,11 @@ public class LeadProblems {
   public Response originNotAllowed(org.leadflow.lead.domain.webform.OriginNotAllowedException failure, UriInfo uri) {
     return Response.fromResponse(answer(403, "cors-rejected", "Origin not allowed", failure.getMessage(), uri, null, null)).header("Vary", "Origin").build();
   }
+
+  @ServerExceptionMapper
+  public Response webFormChanged(org.leadflow.lead.domain.webform.WebFormChangedException failure, UriInfo uri) {
+    return Response.fromResponse(answer(412, "stale-version", "The web form has changed", failure.getMessage(), uri, null, null))
+        .tag(new EntityTag(Long.toString(failure.currentVersion())))
+        .build();
+  }
 }

@@ -1,5 +1,7 @@
 package org.leadflow.lead.api;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +39,8 @@ public final class WebFormBodies {
   @Schema(name = "WebFormInput", description = "A web form's settings: all of them, on create and on replace")
   public record Input(
       @NotBlank @Size(max = 200) @Schema(required = true, example = "Contact us") String name,
-      @Schema(description = "Whether the form takes submissions (default true); an inactive form's endpoint answers 404", example = "true")
+      @JsonSetter(nulls = Nulls.FAIL)
+          @Schema(description = "Whether the form takes submissions (default true); an inactive form's endpoint answers 404", example = "true")
           Boolean active,
       @Size(max = 50)
           @Schema(
@@ -66,7 +69,9 @@ public final class WebFormBodies {
           @Schema(description = "Where a browser's form post is redirected (303) after; absent: 202 with a small JSON answer", example = "https://www.example.com/thank-you")
           String redirectUrl,
       @Valid @Schema(description = "Submissions allowed per window, per form and per client address (defaults 500, 20, PT1H)") RateLimits rateLimits,
-      @Schema(description = "On replace only: give the form a new key (the old one stops working at once)", example = "false") Boolean rotateKey) {}
+      @JsonSetter(nulls = Nulls.FAIL)
+          @Schema(description = "On replace only: give the form a new key (the old one stops working at once)", example = "false")
+          Boolean rotateKey) {}
 
   @Schema(name = "WebFormRateLimits")
   public record RateLimits(
@@ -160,10 +165,10 @@ public final class WebFormBodies {
         errors.add(new FieldError("fields." + formField, "must be one of " + String.join(", ", WebForm.MAPPABLE_FIELDS) + ", or attributes.<key>"));
       }
     });
-    List<String> targets = fields.isEmpty() ? WebForm.MAPPABLE_FIELDS : List.copyOf(fields.values());
+    List<String> targets = fields.isEmpty() ? WebForm.MAPPABLE_FIELDS : fields.values().stream().filter(java.util.Objects::nonNull).toList();
     List<String> required = input.requiredFields() == null ? List.of() : input.requiredFields();
     for (int i = 0; i < required.size(); i++) {
-      if (!targets.contains(required.get(i))) {
+      if (required.get(i) == null || !targets.contains(required.get(i))) {
         errors.add(new FieldError("requiredFields[" + i + "]", "must be a lead field the form fills"));
       }
     }
@@ -189,7 +194,7 @@ public final class WebFormBodies {
       throw new InvalidRequestException(errors);
     }
     return new WebFormSettings(
-        input.name().strip(),
+        input.name(),
         input.active() == null || input.active(),
         origins,
         new LinkedHashMap<>(fields),
@@ -204,7 +209,7 @@ public final class WebFormBodies {
   }
 
   private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+    return text == null || text.isBlank() ? null : text;
   }
 
   static boolean isLeadField(String field) {

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadflow.lead.domain.webform.WebForm;
+import org.leadflow.lead.domain.webform.WebFormChangedException;
 import org.leadflow.lead.domain.webform.WebFormNotFoundException;
 import org.leadflow.lead.domain.webform.WebFormSettings;
 import org.leadflow.lead.persistence.WebForms;
-import org.leadflow.lead.service.StaleVersionException;
 
 /** An admin's web forms: read, created, replaced (optionally with a new key) and deleted. */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class WebFormAdministration {
     return Panache.withTransaction(() -> find(id).chain(form -> {
       expectedVersion.ifPresent(expected -> {
         if (expected != form.version()) {
-          throw new StaleVersionException(expected, form.version());
+          throw new WebFormChangedException(expected, form.version());
         }
       });
       var now = clock.instant().truncatedTo(ChronoUnit.MICROS);

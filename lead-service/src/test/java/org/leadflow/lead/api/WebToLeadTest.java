@@ -326,7 +326,10 @@ class WebToLeadTest {
     assertThat(read.<Map<String, Object>>path("rateLimits")).containsEntry("perForm", 500).containsEntry("perAddress", 20).containsEntry("window", "PT1H");
     assertThat(succeeded(admin().queryParam("size", 200).get(FORMS).then().extract()).<List<String>>path("items.id")).contains(form.get("id"));
 
-    problem(admin().header("If-Match", Leads.etag(3)).contentType(ContentType.JSON).body("{\"name\":\"Stale\"}").put(url, form.get("id")).then().extract(), 412);
+    ExtractableResponse<Response> stale =
+        problem(admin().header("If-Match", Leads.etag(3)).contentType(ContentType.JSON).body("{\"name\":\"Stale\"}").put(url, form.get("id")).then().extract(), 412);
+    assertThat(stale.<String>path("title")).isEqualTo("The web form has changed");
+    assertThat(stale.header("ETag")).isEqualTo(Leads.etag(0));
     ExtractableResponse<Response> replaced =
         succeeded(admin().header("If-Match", Leads.etag(0)).contentType(ContentType.JSON).body("{\"name\":\"Renamed\",\"allowedOrigins\":[\"" + PAGE + "\"],\"rotateKey\":true}")
             .put(url, form.get("id")).then().extract());
