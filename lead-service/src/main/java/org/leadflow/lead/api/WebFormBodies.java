@@ -1,7 +1,5 @@
 package org.leadflow.lead.api;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,8 +37,7 @@ public final class WebFormBodies {
   @Schema(name = "WebFormInput", description = "A web form's settings: all of them, on create and on replace")
   public record Input(
       @NotBlank @Size(max = 200) @Schema(required = true, example = "Contact us") String name,
-      @JsonSetter(nulls = Nulls.FAIL)
-          @Schema(description = "Whether the form takes submissions (default true); an inactive form's endpoint answers 404", example = "true")
+      @Schema(nullable = true, description = "Whether the form takes submissions (default true, also for null); an inactive form's endpoint answers 404", example = "true")
           Boolean active,
       @Size(max = 50)
           @Schema(
@@ -69,8 +66,7 @@ public final class WebFormBodies {
           @Schema(description = "Where a browser's form post is redirected (303) after; absent: 202 with a small JSON answer", example = "https://www.example.com/thank-you")
           String redirectUrl,
       @Valid @Schema(description = "Submissions allowed per window, per form and per client address (defaults 500, 20, PT1H)") RateLimits rateLimits,
-      @JsonSetter(nulls = Nulls.FAIL)
-          @Schema(description = "On replace only: give the form a new key (the old one stops working at once)", example = "false")
+      @Schema(nullable = true, description = "On replace only: give the form a new key (the old one stops working at once); null is false", example = "false")
           Boolean rotateKey) {}
 
   @Schema(name = "WebFormRateLimits")

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import org.leadflow.lead.domain.webform.Consent;
 import org.leadflow.lead.domain.webform.WebForm;
 
 /**
@@ -71,9 +72,6 @@ public class WebForms implements PanacheRepositoryBase<WebForm, UUID> {
             .setParameter("at", at)
             .executeUpdate());
   }
-
-  /** A consent as recorded: which form, which field and value, when, from where. */
-  public record Consent(UUID formId, String field, String value, String clientAddress, Instant recordedAt) {}
 
   /** The consents recorded with a lead, oldest first. */
   public Uni<java.util.List<Consent>> consentsOf(UUID leadId) {

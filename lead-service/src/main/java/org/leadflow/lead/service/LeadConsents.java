@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import org.leadflow.lead.domain.webform.Consent;
 import org.leadflow.lead.persistence.WebForms;
 import org.leadflow.web.security.Caller;
 
@@ -16,7 +17,7 @@ public class LeadConsents {
   @Inject VisibleLeads visible;
   @Inject WebForms forms;
 
-  public Uni<List<WebForms.Consent>> of(UUID leadId, Caller caller) {
+  public Uni<List<Consent>> of(UUID leadId, Caller caller) {
     return Panache.withSession(() -> visible.find(leadId, caller).chain(lead -> forms.consentsOf(lead.id())));
   }
 }
