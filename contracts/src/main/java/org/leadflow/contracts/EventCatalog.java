@@ -8,6 +8,7 @@ import org.leadflow.contracts.lead.LeadDisqualified;
 import org.leadflow.contracts.lead.LeadEnriched;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
+import org.leadflow.contracts.lead.LeadMerged;
 import org.leadflow.contracts.lead.LeadReactivated;
 import org.leadflow.contracts.lead.LeadUpdated;
 import org.leadflow.contracts.lead.QualificationPolicyChanged;
@@ -45,6 +46,7 @@ public final class EventCatalog {
     types.put(LeadEventTypes.ACTIVITY_LOGGED, LeadActivityLogged.class);
     types.put(LeadEventTypes.DISQUALIFIED, LeadDisqualified.class);
     types.put(LeadEventTypes.REACTIVATED, LeadReactivated.class);
+    types.put(LeadEventTypes.MERGED, LeadMerged.class);
     types.put(LeadEventTypes.QUALIFIED, LeadQualified.class);
     types.put(LeadEventTypes.QUALIFICATION_POLICY_CHANGED, QualificationPolicyChanged.class);
     types.put(LeadEventTypes.ENRICHED, LeadEnriched.class);

@@ -3,6 +3,8 @@ package org.leadflow.web;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP baseline's settings: the security headers every answer carries ({@link SecurityHeaders})
@@ -18,6 +20,12 @@ public interface HttpConfig {
   /** Most bytes of request headers (names and values); more is a 431 problem. */
   @WithDefault("20480")
   int maxHeaderSize();
+
+  /**
+   * Path prefixes of public endpoints that take HTML forms besides JSON (a web form's capture
+   * endpoint): application/x-www-form-urlencoded and multipart/form-data bodies are let through there.
+   */
+  Optional<List<String>> formBodyPaths();
 
   /** Strict-Transport-Security: browsers keep to HTTPS for this long (ignored over plain HTTP). */
   Hsts hsts();

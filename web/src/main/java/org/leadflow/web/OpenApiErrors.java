@@ -20,6 +20,12 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 public class OpenApiErrors implements OASFilter {
 
   private static final String PROBLEM = "#/components/schemas/Problem";
+  /**
+   * The extension that marks a public operation (a web form's capture endpoint): no bearer token, so no
+   * security requirement and no 401; whatever else it answers it documents itself.
+   */
+  public static final String PUBLIC = "x-leadflow-public";
+
   /** The name of the bearer JWT security scheme in the documents. */
   public static final String BEARER = "bearer";
 
@@ -31,20 +37,23 @@ public class OpenApiErrors implements OASFilter {
     declareBearerScheme(openAPI);
     for (PathItem path : openAPI.getPaths().getPathItems().values()) {
       for (Operation operation : path.getOperations().values()) {
-        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER, rolesOf(operation))));
+        boolean open = operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC);
+        operation.setSecurity(open ? List.of() : List.of(OASFactory.createSecurityRequirement().addScheme(BEARER, rolesOf(operation))));
         APIResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null) {
           addIfMissing(responses, "400", "Invalid request or malformed JSON: one entry per offending field");
           addIfMissing(responses, "413", "The body is larger than the service accepts");
           addIfMissing(responses, "415", "The body is not JSON");
         }
-        addIfMissing(responses, "401", "No bearer token, or one that is expired, malformed, wrongly signed or not issued for this API");
-        addIfMissing(responses, "403", "The token's roles do not allow this operation");
-        addIfMissing(responses, "429", "The caller's request budget is spent; Retry-After says when to try again");
+        if (!open) {
+          addIfMissing(responses, "401", "No bearer token, or one that is expired, malformed, wrongly signed or not issued for this API");
+          addIfMissing(responses, "403", "The token's roles do not allow this operation");
+          addIfMissing(responses, "429", "The caller's request budget is spent; Retry-After says when to try again");
+        }
         addIfMissing(responses, "500", "Unexpected failure; the problem carries a correlation id to quote");
         // Responses the generator adds on its own (e.g. 400 for bean validation) lack a body.
         responses.getAPIResponses().forEach((status, response) -> {
-          if (!status.startsWith("2") && response.getContent() == null) {
+          if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
             response.content(problemContent());
           }
         });

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  * Refuses, with a problem, requests whose shape no endpoint accepts, before anything else reads
  * them: a request target longer than {@code leadflow.http.max-uri-length} (414), headers larger
  * than {@code leadflow.http.max-header-size} (431), and an API request with a body but without
- * Content-Type or with one that is not JSON (415; JAX-RS would otherwise read it as JSON). The HTTP server's own limits
+ * Content-Type or with one that is not JSON (415; JAX-RS would otherwise read it as JSON), but for
+ * an HTML form's body on the paths of {@code leadflow.http.form-body-paths}. The HTTP server's own limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set higher, as
  * a backstop: past those the server itself answers, with an empty body (see web/README.md).
  */
@@ -32,6 +34,7 @@ public class RequestShape {
   void install(@Observes Filters filters) {
     int maxUriLength = config.maxUriLength();
     int maxHeaderSize = config.maxHeaderSize();
+    List<String> formBodyPaths = config.formBodyPaths().orElse(List.of());
     filters.register(
         context -> {
           HttpServerRequest request = context.request();
@@ -46,7 +49,8 @@ public class RequestShape {
                 "unsupported-media-type",
                 "Unsupported Media Type",
                 "A request body needs a Content-Type header, e.g. application/json");
-          } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)) {
+          } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)
+              && !(isForm(request) && formBodyPaths.stream().anyMatch(request.path()::startsWith))) {
             // Every API body is JSON; an endpoint whose body is optional would otherwise read any type.
             HttpProblems.send(
                 context,
@@ -87,6 +91,12 @@ public class RequestShape {
     int parameters = type.indexOf(';');
     String essence = (parameters < 0 ? type : type.substring(0, parameters)).strip();
     return essence.equals("application/json") || essence.startsWith("application/") && essence.endsWith("+json");
+  }
+
+  /** An HTML form's body: application/x-www-form-urlencoded or multipart/form-data. */
+  private static boolean isForm(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaders.CONTENT_TYPE).strip().toLowerCase(java.util.Locale.ROOT);
+    return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
   }
 
   private static boolean hasContentType(HttpServerRequest request) {

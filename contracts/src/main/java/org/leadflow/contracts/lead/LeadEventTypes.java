@@ -21,6 +21,8 @@ public final class LeadEventTypes {
    * time. Never published for what enrichment itself changed, so it starts no further enrichment.
    */
   public static final String ENRICHED = "leadflow.lead.enriched.v1";
+  /** A duplicate was merged into a master: published for both leads, each keyed by its own id. */
+  public static final String MERGED = "leadflow.lead.merged.v1";
 
   /** An Open lead was qualified: opportunity-service converts it (docs/architecture.md, section Conversion). */
   public static final String QUALIFIED = "leadflow.lead.qualified.v1";

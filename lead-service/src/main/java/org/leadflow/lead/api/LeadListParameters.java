@@ -53,7 +53,7 @@ public class LeadListParameters {
   String state;
 
   @QueryParam("statusReason")
-  @Parameter(description = "New, Contacted, Qualified, Lost, Cannot Contact, No Longer Interested, Canceled")
+  @Parameter(description = "New, Contacted, Qualified, Lost, Cannot Contact, No Longer Interested, Canceled, Merged (merged into another lead)")
   String statusReason;
 
   @QueryParam("source")

@@ -127,4 +127,36 @@ public class LeadProblems {
   public Response overrideNotAllowed(QualificationGate.OverrideNotAllowedException failure, UriInfo uri) {
     return answer(403, "override-not-allowed", "Override not allowed", failure.getMessage(), uri, null, null);
   }
+
+  @ServerExceptionMapper
+  public Response mergeIntoItself(org.leadflow.lead.domain.LeadMerge.IntoItselfException failure, UriInfo uri) {
+    return answer(
+        422, "merge-into-itself", "A lead cannot be merged into itself", failure.getMessage(), uri, List.of(new FieldError("duplicateId", "must be another lead")), null);
+  }
+
+  /** Merge choices naming what neither lead can give, or leaving the merged lead without a name. */
+  @ServerExceptionMapper
+  public Response mergeChoices(org.leadflow.lead.domain.LeadMerge.InvalidChoicesException failure, UriInfo uri) {
+    List<FieldError> errors =
+        failure.problems().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).map(problem -> new FieldError("fields." + problem.getKey(), problem.getValue())).toList();
+    return answer(400, "validation", "Invalid merge choices", failure.getMessage(), uri, errors, null);
+  }
+
+  @ServerExceptionMapper
+  public Response webFormNotFound(org.leadflow.lead.domain.webform.WebFormNotFoundException failure, UriInfo uri) {
+    return answer(404, "not-found", "Web form not found", failure.getMessage(), uri, null, null);
+  }
+
+  /** A web form posted from a page of an origin the form does not list (the service's own CORS refusal says the same). */
+  @ServerExceptionMapper
+  public Response originNotAllowed(org.leadflow.lead.domain.webform.OriginNotAllowedException failure, UriInfo uri) {
+    return Response.fromResponse(answer(403, "cors-rejected", "Origin not allowed", failure.getMessage(), uri, null, null)).header("Vary", "Origin").build();
+  }
+
+  @ServerExceptionMapper
+  public Response webFormChanged(org.leadflow.lead.domain.webform.WebFormChangedException failure, UriInfo uri) {
+    return Response.fromResponse(answer(412, "stale-version", "The web form has changed", failure.getMessage(), uri, null, null))
+        .tag(new EntityTag(Long.toString(failure.currentVersion())))
+        .build();
+  }
 }

@@ -27,8 +27,12 @@ public record LeadResponse(
     Map<String, Object> attributes,
     QualificationResponse qualification,
     @Schema(example = "Open", enumeration = {"Open", "Qualified", "Disqualified"}) String state,
-    @Schema(example = "New") String statusReason,
-    @Schema(example = "1") int statusReasonCode,
+    @Schema(
+            example = "New",
+            description = "Dynamics 365's status reasons (New, Contacted, Qualified, Lost, Cannot Contact, No Longer Interested, Canceled) and"
+                + " LeadFlow's own Merged (merged into another lead); more may come, so read unknown values as their state")
+        String statusReason,
+    @Schema(example = "1", description = "The status reason's code: Dynamics' 1-7, 8 for Merged") int statusReasonCode,
     @Schema(description = "Set when disqualified with a date until which the lead is nurtured") java.time.LocalDate nurtureUntil,
     @Schema(description = "Set once qualified: the conversion into an opportunity") ConversionResponse conversion,
     @Schema(description = "Set once the opportunity made from the lead is won or lost (cleared when it is reopened): the outcome scoring learns from")

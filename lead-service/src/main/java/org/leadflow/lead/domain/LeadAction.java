@@ -7,7 +7,11 @@ public enum LeadAction {
   LOG_ACTIVITY("log activity"),
   DISQUALIFY("disqualify"),
   REACTIVATE("reactivate"),
-  QUALIFY("qualify");
+  QUALIFY("qualify"),
+  /** Take a duplicate's values and timeline in (the master of a merge). */
+  MERGE_IN("take in a merged duplicate"),
+  /** Be merged into another lead (the duplicate of a merge). */
+  MERGE_AWAY("be merged into another lead");
 
   private final String label;
 

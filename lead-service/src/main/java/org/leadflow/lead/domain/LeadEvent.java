@@ -47,6 +47,8 @@ public sealed interface LeadEvent {
     R opportunityOutcomeChanged(OpportunityOutcomeChanged event);
 
     R contactabilityChanged(ContactabilityChanged event);
+
+    R merged(Merged event);
   }
 
   /**
@@ -164,6 +166,40 @@ public sealed interface LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.contactabilityChanged(this);
+    }
+  }
+
+  /**
+   * A duplicate was merged into a master ({@link LeadMerge}); the event of each of the two leads, {@code
+   * leadId} saying which. The master's fields that changed are its {@link Updated} event, just before.
+   *
+   * @param from the lead's status before (the duplicate's; the master's stays)
+   * @param to the lead's status after (Disqualified/Merged for the duplicate)
+   * @param choices where each field the merge looked at was taken from (field → master or duplicate)
+   * @param activitiesMoved the duplicate's activities now on the master's timeline
+   * @param historyEntriesCopied the duplicate's history entries copied into the master's history
+   */
+  record Merged(
+      UUID leadId,
+      Actor actor,
+      Instant at,
+      UUID masterId,
+      UUID duplicateId,
+      StatusReason from,
+      StatusReason to,
+      Map<String, LeadMerge.Source> choices,
+      List<FieldChange> takenFromDuplicate,
+      int activitiesMoved,
+      int historyEntriesCopied)
+      implements LeadEvent {
+
+    public boolean isMaster() {
+      return leadId.equals(masterId);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.merged(this);
     }
   }
 }

@@ -8,12 +8,14 @@ import java.util.Set;
  * <pre>
  * Open/New ──mark contacted / first completed outreach──► Open/Contacted
  * Open/* ──disqualify(reason)──► Disqualified/{Lost, Cannot Contact, No Longer Interested, Canceled}
- * Disqualified/* ──reactivate──► Open/New
+ * Disqualified/* ──reactivate──► Open/New        (not Disqualified/Merged: final)
+ * Open/*, Disqualified/* ──merged into another lead──► Disqualified/Merged
  * Open/* ──qualify──► Qualified/Qualified   (final)
  * </pre>
  *
  * Field updates are allowed while the lead is Open; activities may also be logged on a
- * disqualified lead (nurturing goes on). Anything else is a {@link TransitionNotAllowedException}.
+ * disqualified lead (nurturing goes on), but not on a merged one (its timeline moved to the master).
+ * Only an Open lead takes in a merged duplicate (its fields change, as in an edit). Anything else is a {@link TransitionNotAllowedException}.
  */
 public final class LeadLifecycle {
 
@@ -31,8 +33,9 @@ public final class LeadLifecycle {
     return switch (action) {
       case UPDATE, QUALIFY, DISQUALIFY -> state == LeadState.OPEN;
       case MARK_CONTACTED -> current == StatusReason.NEW;
-      case LOG_ACTIVITY -> state != LeadState.QUALIFIED;
-      case REACTIVATE -> state == LeadState.DISQUALIFIED;
+      case LOG_ACTIVITY, MERGE_AWAY -> state != LeadState.QUALIFIED && current != StatusReason.MERGED;
+      case REACTIVATE -> state == LeadState.DISQUALIFIED && current != StatusReason.MERGED;
+      case MERGE_IN -> state == LeadState.OPEN;
     };
   }
 
@@ -60,6 +63,12 @@ public final class LeadLifecycle {
   public static StatusReason reactivate(StatusReason current) {
     require(current, LeadAction.REACTIVATE);
     return StatusReason.NEW;
+  }
+
+  /** The duplicate of a merge: an Open or Disqualified lead (not one merged already) becomes Disqualified/Merged. */
+  public static StatusReason mergeAway(StatusReason current) {
+    require(current, LeadAction.MERGE_AWAY);
+    return StatusReason.MERGED;
   }
 
   public static StatusReason qualify(StatusReason current) {

@@ -8,7 +8,12 @@ public enum StatusReason {
   LOST("Lost", 4, LeadState.DISQUALIFIED),
   CANNOT_CONTACT("Cannot Contact", 5, LeadState.DISQUALIFIED),
   NO_LONGER_INTERESTED("No Longer Interested", 6, LeadState.DISQUALIFIED),
-  CANCELED("Canceled", 7, LeadState.DISQUALIFIED);
+  CANCELED("Canceled", 7, LeadState.DISQUALIFIED),
+  /**
+   * Merged into another lead ({@link LeadMerge}): LeadFlow's own code, next to Dynamics' (which marks a
+   * merged record with {@code merged} and {@code masterid} instead); final, it is never reactivated.
+   */
+  MERGED("Merged", 8, LeadState.DISQUALIFIED);
 
   private final String label;
   private final int code;

@@ -33,7 +33,9 @@ public class LeadDuplicates {
   /** Candidates per rule at most, and in all. */
   public static final int LIMIT = 20;
 
-  private static final String CANDIDATE = "state <> 'QUALIFIED'";
+  // A merged lead is no candidate: it lives on in its master. The partial indexes' predicate
+  // (state <> 'QUALIFIED') still serves, the status reason is checked on the rows they find.
+  private static final String CANDIDATE = "state <> 'QUALIFIED' AND status_reason <> 'MERGED'";
   private static final Map<DuplicateRule, String> CONDITIONS =
       Map.of(
           DuplicateRule.EMAIL, "email IS NOT NULL AND lower(email) = :email",

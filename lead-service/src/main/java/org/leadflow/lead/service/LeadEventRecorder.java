@@ -167,7 +167,37 @@ public class LeadEventRecorder {
           List<FieldChange> changes = List.of(new FieldChange("opportunityOutcome", before == null ? null : before.result(), after == null ? null : after.result()));
           return entry(changed, after == null ? "opportunity-reopened" : "opportunity-" + after.result(), changes, details);
         }
+
+        @Override
+        public HistoryEntry merged(LeadEvent.Merged merged) {
+          return LeadEventRecorder.this.merged(merged);
+        }
       };
+
+  /**
+   * The master's entry ("merged": the duplicate it took in, where each field came from, what moved; its
+   * changed values are the "updated" entry before) or the duplicate's ("merged-into": its status change
+   * and the master it went into).
+   */
+  private HistoryEntry merged(LeadEvent.Merged merged) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    List<FieldChange> changes = List.of();
+    if (merged.isMaster()) {
+      details.put("mergedFrom", merged.duplicateId().toString());
+      Map<String, String> choices = new LinkedHashMap<>();
+      merged.choices().forEach((field, source) -> choices.put(field, source.label()));
+      details.put("fields", choices);
+    } else {
+      details.put("mergedInto", merged.masterId().toString());
+      changes = List.of(
+          new FieldChange("state", merged.from().state().label(), merged.to().state().label()),
+          new FieldChange("statusReason", merged.from().label(), merged.to().label()),
+          new FieldChange("statusReasonCode", merged.from().code(), merged.to().code()));
+    }
+    details.put("activitiesMoved", merged.activitiesMoved());
+    details.put("historyEntriesCopied", merged.historyEntriesCopied());
+    return entry(merged, merged.isMaster() ? "merged" : "merged-into", changes, details);
+  }
 
   /** A sales manager's override of the Cannot Contact guard, as the history keeps it. */
   private static Map<String, Object> guardOverride(GuardOverride override) {
@@ -199,6 +229,8 @@ public class LeadEventRecorder {
       case REACTIVATE -> "reactivated";
       case QUALIFY -> "qualified";
       case UPDATE -> "updated";
+      case MERGE_IN -> "merged";
+      case MERGE_AWAY -> "merged-into";
     };
   }
 

@@ -4,12 +4,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.leadflow.contracts.lead.FieldChange;
 import org.leadflow.contracts.lead.LeadActivityLogged;
 import org.leadflow.contracts.lead.LeadCreated;
 import org.leadflow.contracts.lead.LeadDisqualified;
 import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.contracts.lead.LeadMerged;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadReactivated;
 import org.leadflow.contracts.lead.LeadUpdated;
@@ -74,6 +77,8 @@ public class LeadEvents {
         // Qualifying is published once, as leadflow.lead.qualified.v1 with the conversion it requests.
         case QUALIFY -> Uni.createFrom().nullItem();
         case UPDATE -> throw new IllegalArgumentException("An update is not a status change");
+        // A merge is published as leadflow.lead.merged.v1, from its Merged event.
+        case MERGE_IN, MERGE_AWAY -> Uni.createFrom().nullItem();
       };
     }
 
@@ -112,6 +117,11 @@ public class LeadEvents {
               new FieldChange("contactability.attempts", before == null ? null : before.attempts(), after == null ? null : after.attempts()),
               new FieldChange("contactability.since", before == null ? null : before.since().toString(), after == null ? null : after.since().toString()));
       return append(lead, LeadEventTypes.UPDATED, changed, LeadEvents.updated(lead, changes, changed));
+    }
+
+    @Override
+    public Uni<OutboxEvent> merged(LeadEvent.Merged merged) {
+      return append(lead, LeadEventTypes.MERGED, merged, LeadEvents.merged(lead, merged));
     }
 
     @Override
@@ -270,6 +280,27 @@ public class LeadEvents {
         change.actor().via().label(),
         change.cause().reason(),
         change.nurtureUntilBefore());
+  }
+
+  private static LeadMerged merged(Lead lead, LeadEvent.Merged merged) {
+    Map<String, String> choices = new LinkedHashMap<>();
+    merged.choices().forEach((field, source) -> choices.put(field, source.label()));
+    return new LeadMerged(
+        merged.leadId(),
+        merged.isMaster() ? LeadMerged.MASTER : LeadMerged.DUPLICATE,
+        merged.masterId(),
+        merged.duplicateId(),
+        lead.state().label(),
+        lead.statusReason().label(),
+        lead.statusReason().code(),
+        merged.isMaster() ? null : merged.from().label(),
+        choices,
+        contract(merged.takenFromDuplicate()),
+        merged.activitiesMoved(),
+        merged.historyEntriesCopied(),
+        merged.at(),
+        merged.actor().id(),
+        merged.actor().via().label());
   }
 
   private static List<FieldChange> contract(List<org.leadflow.lead.domain.FieldChange> changes) {

@@ -55,7 +55,10 @@ class LeadApiAccessTest {
     READINESS("GET", "/{id}/readiness", null, "New"),
     DUPLICATES("GET", "/{id}/duplicates", null, "New"),
     ENRICHMENT("GET", "/{id}/enrichment", null, "New"),
-    RERUN_ENRICHMENT("POST", "/{id}/enrichment", null, "New");
+    RERUN_ENRICHMENT("POST", "/{id}/enrichment", null, "New"),
+    /** The body names a duplicate the lead's owner (Alice) owns too: see {@link #call}. */
+    MERGE("POST", "/{id}/merge", "{}", "New"),
+    CONSENTS("GET", "/{id}/consents", null, "New");
 
     final String method;
     final String path;
@@ -75,7 +78,9 @@ class LeadApiAccessTest {
     }
 
     ExtractableResponse<Response> call(RequestSpecification request, String leadId) {
-      if (body != null) {
+      if (this == MERGE) {
+        request = request.contentType(ContentType.JSON).body("{\"duplicateId\":\"" + leadOf(ALICE, "New") + "\"}");
+      } else if (body != null) {
         request = request.contentType(this == EDIT ? Leads.MERGE_PATCH : ContentType.JSON.toString()).body(body);
       }
       String url = BASE + path;
@@ -286,7 +291,63 @@ class LeadApiAccessTest {
     assertThat(alicesAgain.<String>path("id")).isEqualTo(alices.<String>path("id"));
   }
 
-  /** Allowed: the call did what it asks, or, where the lead's state forbids it, says so about that lead. */
+  /** The web forms' endpoints: an admin's alone (their capture endpoint is public: WebToLeadTest). */
+  enum WebFormEndpoint {
+    LIST_WEB_FORMS,
+    CREATE_WEB_FORM,
+    GET_WEB_FORM,
+    REPLACE_WEB_FORM,
+    DELETE_WEB_FORM;
+
+    private static final String WEB_FORMS = "/api/v1/web-forms";
+    private static final String FORM = "{\"name\":\"Access form\"}";
+
+    /** About a form that does not exist (but a create): an admin gets past the role check to a 404. */
+    ExtractableResponse<Response> call(RequestSpecification request) {
+      UUID unknown = UUID.randomUUID();
+      return switch (this) {
+        case LIST_WEB_FORMS -> request.get(WEB_FORMS).then().extract();
+        case CREATE_WEB_FORM -> request.contentType(ContentType.JSON).body(FORM).post(WEB_FORMS).then().extract();
+        case GET_WEB_FORM -> request.get(WEB_FORMS + "/{id}", unknown).then().extract();
+        case REPLACE_WEB_FORM -> request.contentType(ContentType.JSON).body(FORM).put(WEB_FORMS + "/{id}", unknown).then().extract();
+        case DELETE_WEB_FORM -> request.delete(WEB_FORMS + "/{id}", unknown).then().extract();
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(WebFormEndpoint.class)
+  void everyWebFormEndpointWantsABearerToken(WebFormEndpoint endpoint) {
+    problem(endpoint.call(withoutToken()), 401);
+    problem(endpoint.call(as(TestTokens.untrusted().values().iterator().next())), 401);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WebFormEndpoint.class)
+  void onlyAnAdminSetsUpWebForms(WebFormEndpoint endpoint) {
+    for (String token : List.of(TestTokens.seller(ALICE), TestTokens.salesManager("manager-maria"), TestTokens.integration("crm-import"))) {
+      problem(endpoint.call(as(token)), 403);
+    }
+    ExtractableResponse<Response> admitted = endpoint.call(as(TestTokens.admin("admin-ann")));
+    if (endpoint == WebFormEndpoint.LIST_WEB_FORMS || endpoint == WebFormEndpoint.CREATE_WEB_FORM) {
+      succeeded(admitted);
+    } else {
+      problem(admitted, 404);
+    }
+  }
+
+  @Test
+  void aWebFormsCaptureEndpointTakesNoTokenButVerifiesOneItIsSent() {
+    String form =
+        succeeded(as(TestTokens.admin("admin-ann")).contentType(ContentType.JSON).body("{\"name\":\"Open form\"}").post("/api/v1/web-forms").then().extract()).path("captureUrl");
+    ExtractableResponse<Response> anonymous =
+        withoutToken().contentType("application/x-www-form-urlencoded").formParam("lastName", "Anonymous").post(form).then().extract();
+    ExtractableResponse<Response> withBadToken =
+        as("not-a-token").contentType("application/x-www-form-urlencoded").formParam("lastName", "Anonymous").post(form).then().extract();
+    assertThat(anonymous.statusCode()).as(anonymous.asString()).isEqualTo(202);
+    assertThat(problem(withBadToken, 401).<String>path("type")).endsWith("/invalid-token");
+  }
+
   /** The dead-letter endpoints: an admin's alone. */
   enum DeadLetterEndpoint {
     LIST_DEAD_LETTERS,

@@ -29,6 +29,11 @@ class LeadLifecycleTest {
           LeadAction.UPDATE, current -> {
             LeadLifecycle.require(current, LeadAction.UPDATE);
             return current;
+          },
+          LeadAction.MERGE_AWAY, LeadLifecycle::mergeAway,
+          LeadAction.MERGE_IN, current -> {
+            LeadLifecycle.require(current, LeadAction.MERGE_IN);
+            return current;
           });
 
   private static StatusReason expected(StatusReason current, LeadAction action) {
@@ -38,8 +43,11 @@ class LeadLifecycleTest {
       case REACTIVATE -> DISQUALIFIED.contains(current) ? StatusReason.NEW : null;
       case QUALIFY -> OPEN.contains(current) ? StatusReason.QUALIFIED : null;
       case LOG_ACTIVITY ->
-          current == StatusReason.NEW ? StatusReason.CONTACTED : current == StatusReason.QUALIFIED ? null : current;
-      case UPDATE -> OPEN.contains(current) ? current : null;
+          current == StatusReason.NEW
+              ? StatusReason.CONTACTED
+              : current == StatusReason.QUALIFIED || current == StatusReason.MERGED ? null : current;
+      case UPDATE, MERGE_IN -> OPEN.contains(current) ? current : null;
+      case MERGE_AWAY -> OPEN.contains(current) || DISQUALIFIED.contains(current) ? StatusReason.MERGED : null;
     };
   }
 
@@ -96,10 +104,13 @@ class LeadLifecycleTest {
   }
 
   @Test
-  void statusReasonsCarryDynamicsCodesAndStates() {
+  void statusReasonsCarryDynamicsCodesAndStatesAndMergedACodeOfItsOwn() {
     assertThat(StatusReason.values())
         .extracting(StatusReason::code)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    assertThat(StatusReason.fromLabel("Merged")).isEqualTo(StatusReason.MERGED);
+    assertThat(StatusReason.MERGED.state()).isEqualTo(LeadState.DISQUALIFIED);
+    assertThat(LeadLifecycle.DISQUALIFICATION_REASONS).doesNotContain(StatusReason.MERGED);
     assertThat(StatusReason.fromLabel("Cannot Contact")).isEqualTo(StatusReason.CANNOT_CONTACT);
     assertThat(StatusReason.NEW.state()).isEqualTo(LeadState.OPEN);
     assertThat(StatusReason.QUALIFIED.state()).isEqualTo(LeadState.QUALIFIED);

@@ -151,7 +151,8 @@ public final class HostileRun {
   }
 
   private Optional<HttpResponse<String>> exchange(HostileCase hostileCase, String target) {
-    HttpRequest request = hostileCase.request(services.apply(hostileCase.operation().service()), target, tokenFor(hostileCase.operation()), ANSWER_TIMEOUT);
+    HttpRequest request = withFormKey(
+        hostileCase, target, hostileCase.request(services.apply(hostileCase.operation().service()), target, tokenFor(hostileCase.operation()), ANSWER_TIMEOUT));
     try {
       return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
@@ -160,6 +161,20 @@ public final class HostileRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A web form's capture endpoint takes the form's key, which the document cannot know: the key's
+   * documented sample is replaced by the fixture form's real key, so that the hostile request reaches
+   * the form (unless the case is about the key itself, whose hostile value stays).
+   */
+  private HttpRequest withFormKey(HostileCase hostileCase, String target, HttpRequest request) {
+    String key = targets.keyOf(target);
+    if (key == null || hostileCase.location().equals("query key") || hostileCase.shape().pathValues().containsKey("formId")) {
+      return request;
+    }
+    String uri = request.uri().toString().replaceFirst("([?&])key=[^&]*", "$1key=" + key);
+    return HttpRequest.newBuilder(request, (name, value) -> true).uri(java.net.URI.create(uri)).build();
   }
 
   private String tokenFor(ApiOperation operation) {

@@ -44,6 +44,8 @@ public final class Targets {
     ACCOUNT,
     CONTACT,
     PRODUCT,
+    /** A web form of lead-service, whose public capture endpoint takes the form's key ({@link #keyOf}). */
+    WEB_FORM,
     NONE
   }
 
@@ -60,6 +62,7 @@ public final class Targets {
   private final JsonNode qualifyExample;
   private final JsonNode disqualifyExample;
   private final Map<Kind, Deque<String>> ready = new EnumMap<>(Kind.class);
+  private final Map<String, String> formKeys = new java.util.HashMap<>();
   private int created;
 
   /**
@@ -100,6 +103,9 @@ public final class Targets {
     }
     if (path.startsWith("/api/v1/products/{")) {
       return Kind.PRODUCT;
+    }
+    if (path.startsWith("/api/v1/capture/{")) {
+      return Kind.WEB_FORM;
     }
     return Kind.NONE;
   }
@@ -177,8 +183,26 @@ public final class Targets {
         ready.get(Kind.CONTACT).add(conversion.get("contactId").asText());
       }
       case PRODUCT -> ready.get(kind).add(product());
+      case WEB_FORM -> ready.get(kind).add(webForm());
       default -> throw new IllegalArgumentException(kind.name());
     }
+  }
+
+  /**
+   * A web form, which only an admin sets up: it takes the leads' fields by their own names, from no
+   * browser origin, with limits no run reaches (every hostile request comes from one address).
+   */
+  private String webForm() {
+    ObjectNode form = JSON.createObjectNode().put("name", "Hostile fixture");
+    form.putObject("rateLimits").put("perForm", 1_000_000).put("perAddress", 100_000).put("window", "P1D");
+    JsonNode created = send(LeadflowService.LEAD_SERVICE, "POST", "/api/v1/web-forms", form, 201, TestTokens.of("hostile-admin", "admin")).join();
+    formKeys.put(created.get("id").asText(), created.get("key").asText());
+    return created.get("id").asText();
+  }
+
+  /** The key of a web form {@link #webForm} made. */
+  public String keyOf(String formId) {
+    return formKeys.get(formId);
   }
 
   /** A product of the catalogue, which only an admin adds, with a code of its own. */
