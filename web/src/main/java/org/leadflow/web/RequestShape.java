@@ -32,6 +32,7 @@ public class RequestShape {
   void install(@Observes Filters filters) {
     int maxUriLength = config.maxUriLength();
     int maxHeaderSize = config.maxHeaderSize();
+    java.util.List<String> uploads = config.largeBodyPaths().orElse(java.util.List.of());
     filters.register(
         context -> {
           HttpServerRequest request = context.request();
@@ -46,8 +47,10 @@ public class RequestShape {
                 "unsupported-media-type",
                 "Unsupported Media Type",
                 "A request body needs a Content-Type header, e.g. application/json");
-          } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)) {
-            // Every API body is JSON; an endpoint whose body is optional would otherwise read any type.
+          } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)
+              && !(isMultipart(request) && BodySizeLimit.isUpload(context, uploads))) {
+            // Every API body is JSON (an upload: multipart/form-data); an endpoint whose body is
+            // optional would otherwise read any type.
             HttpProblems.send(
                 context,
                 415,
@@ -87,6 +90,10 @@ public class RequestShape {
     int parameters = type.indexOf(';');
     String essence = (parameters < 0 ? type : type.substring(0, parameters)).strip();
     return essence.equals("application/json") || essence.startsWith("application/") && essence.endsWith("+json");
+  }
+
+  private static boolean isMultipart(HttpServerRequest request) {
+    return request.getHeader(HttpHeaders.CONTENT_TYPE).strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   private static boolean hasContentType(HttpServerRequest request) {

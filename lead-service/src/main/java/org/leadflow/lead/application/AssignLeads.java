@@ -3,11 +3,14 @@ package org.leadflow.lead.application;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.leadflow.lead.domain.LeadDetails;
 import org.leadflow.lead.domain.assignment.Assignment;
 import org.leadflow.lead.domain.assignment.AssignmentRule;
+import org.leadflow.lead.domain.assignment.AssignmentRuleSet;
 import org.leadflow.lead.persistence.AssignmentRules;
 
 /**
@@ -21,13 +24,33 @@ public class AssignLeads {
 
   /** In the command's transaction: the assignment, or empty when no rule takes the lead. */
   Uni<Optional<Assignment>> assign(LeadDetails lead) {
-    return rules
-        .all()
-        .chain(saved -> saved.rules().stream()
-            .filter(rule -> rule.takes(lead))
-            .findFirst()
-            .map(rule -> owner(rule).map(owner -> Optional.of(new Assignment(rule.id(), rule.name(), rule.distribution(), owner))))
-            .orElse(Uni.createFrom().item(Optional.empty())));
+    return rules.all().chain(saved -> assign(saved, lead));
+  }
+
+  /**
+   * In the command's transaction: the assignment of each lead, in order (the rules read once, turns
+   * taken one lead after the other), or empty for a lead no rule takes.
+   */
+  Uni<List<Optional<Assignment>>> assignEach(List<LeadDetails> leads) {
+    if (leads.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return rules.all().chain(saved -> {
+      List<Optional<Assignment>> assigned = new ArrayList<>();
+      Uni<Void> all = Uni.createFrom().voidItem();
+      for (LeadDetails lead : leads) {
+        all = all.chain(() -> assign(saved, lead)).invoke(assigned::add).replaceWithVoid();
+      }
+      return all.replaceWith(assigned);
+    });
+  }
+
+  private Uni<Optional<Assignment>> assign(AssignmentRuleSet saved, LeadDetails lead) {
+    return saved.rules().stream()
+        .filter(rule -> rule.takes(lead))
+        .findFirst()
+        .map(rule -> owner(rule).map(owner -> Optional.of(new Assignment(rule.id(), rule.name(), rule.distribution(), owner))))
+        .orElse(Uni.createFrom().item(Optional.empty()));
   }
 
   private Uni<String> owner(AssignmentRule rule) {
