@@ -1,9 +1,9 @@
 package org.leadflow.lead.application;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +35,13 @@ public class AssignLeads {
     if (leads.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return rules.all().chain(saved -> {
-      List<Optional<Assignment>> assigned = new ArrayList<>();
-      Uni<Void> all = Uni.createFrom().voidItem();
-      for (LeadDetails lead : leads) {
-        all = all.chain(() -> assign(saved, lead)).invoke(assigned::add).replaceWithVoid();
-      }
-      return all.replaceWith(assigned);
-    });
+    // One lead after the other (a round-robin turn each), without nesting one Uni per lead.
+    return rules.all().chain(saved -> Multi.createFrom()
+        .iterable(leads)
+        .onItem()
+        .transformToUniAndConcatenate(lead -> assign(saved, lead))
+        .collect()
+        .asList());
   }
 
   private Uni<Optional<Assignment>> assign(AssignmentRuleSet saved, LeadDetails lead) {

@@ -1,5 +1,6 @@
 package org.leadflow.lead.application;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,12 +146,17 @@ public class ImportChunk implements CommandHandler<ImportChunk.Command, ChunkCou
     long invalid = report.stream().filter(row -> row.outcome().equals("INVALID")).count();
     long blocked = report.stream().filter(row -> row.outcome().equals("DUPLICATE")).count();
     ChunkCounts counts = new ChunkCounts(command.rows().size(), created.size(), (int) blocked, warned, (int) invalid);
-    Uni<Void> recorded = readiness.measureAll(created, now).chain(() -> leads.persist(created));
-    for (int i = 0; i < created.size(); i++) {
-      Lead lead = created.get(i);
-      List<LeadEvent> happened = events.get(i);
-      recorded = recorded.chain(() -> recorder.record(lead, happened));
-    }
+    // Each lead's history and events in order, without nesting one Uni per lead.
+    Uni<Void> recorded = readiness
+        .measureAll(created, now)
+        .chain(() -> leads.persist(created))
+        .chain(() -> Multi.createFrom()
+            .range(0, created.size())
+            .onItem()
+            .transformToUniAndConcatenate(i -> recorder.record(created.get(i), events.get(i)).replaceWith(i))
+            .collect()
+            .last()
+            .replaceWithVoid());
     return recorded
         .chain(leads::flush)
         .chain(() -> imports.chunkDone(job.id(), counts, report, outcomes, command.claimUntil()))
