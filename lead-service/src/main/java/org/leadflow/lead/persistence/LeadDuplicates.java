@@ -205,22 +205,31 @@ public class LeadDuplicates {
       throw new IllegalStateException("Duplicate probes cannot be written as JSON", e);
     }
     // The trigram operator % finds candidates by pg_trgm.similarity_threshold (0.3 by default) before
-    // the rule's own 0.6 filters them: raised to 0.6 for this transaction, the index hands over only
-    // the names that can pass, which is what keeps a chunk's 500 probes fast on a large table.
+    // the rule's own 0.6 filters them: raised to 0.6 for this statement, the index hands over only the
+    // names that can pass. And during an import the table grows faster than its statistics: planned
+    // from stale ones, the trigram branch became a sequential scan per probe (quadratic over a file),
+    // so sequential scans are off for this statement, then as they were.
     return Panache.getSession()
         .chain(session -> session
-            .createNativeQuery("SELECT set_config('pg_trgm.similarity_threshold', :similarity, true)", String.class)
-            .setParameter("similarity", Double.toString(DuplicateProbe.NAME_SIMILARITY))
+            .createNativeQuery("SELECT current_setting('enable_seqscan')", String.class)
             .getSingleResult()
-            .replaceWith(session))
-        .chain(session -> {
-          var query = session.createNativeQuery(sql, Object[].class);
-          query.setParameter("probes", probesJson);
-          if (owner != null) {
-            query.setParameter("owner", owner);
-          }
-          return query.getResultList();
-        })
+            .chain(before -> session
+                .createNativeQuery(
+                    "SELECT set_config('enable_seqscan', 'off', true), set_config('pg_trgm.similarity_threshold', :similarity, true)", Object[].class)
+                .setParameter("similarity", Double.toString(DuplicateProbe.NAME_SIMILARITY))
+                .getSingleResult()
+                .chain(() -> {
+                  var query = session.createNativeQuery(sql, Object[].class);
+                  query.setParameter("probes", probesJson);
+                  if (owner != null) {
+                    query.setParameter("owner", owner);
+                  }
+                  return query.getResultList();
+                })
+                .call(() -> session
+                    .createNativeQuery("SELECT set_config('enable_seqscan', :seqscan, true)", String.class)
+                    .setParameter("seqscan", before)
+                    .getSingleResult())))
         .map(found -> found.stream()
             .map(row -> new Match(((Number) row[0]).intValue(), (UUID) row[1], Arrays.stream(((String) row[2]).split(",")).map(DuplicateRule::valueOf).toList()))
             .toList());
