@@ -55,3 +55,9 @@ CREATE TABLE lead_historical_outcome (
     occurred_on    date NOT NULL
 );
 CREATE INDEX lead_historical_outcome_import_idx ON lead_historical_outcome (import_id, outcome);
+
+-- The similar-name rule's trigram index answers a check for every lead created, and an import checks
+-- 500 at a time while inserting thousands: with GIN's fast update every search also scans the pending
+-- list of entries not yet merged, which grows with every insert (measured: 3.5 ms per probe at 4,000
+-- new leads, 0.3 ms once merged). Entries go into the index as they are inserted instead.
+ALTER INDEX lead_person_name_trgm_idx SET (fastupdate = off);

@@ -334,7 +334,12 @@ class LeadImportTest {
     problem(as(MANAGER).contentType(ContentType.JSON).body("{\"companyName\": \"Acme\"}").post(IMPORTS).then().extract(), 415);
     problem(as(MANAGER).contentType(ContentType.TEXT).body("companyName\nAcme\n").post(IMPORTS).then().extract(), 415);
     ExtractableResponse<Response> notMultipart =
-        as(MANAGER).contentType("multipart/form-data; boundary=nothing-here").body("{\"companyName\": \"Acme\"}").post(IMPORTS).then().extract();
+        as(MANAGER)
+            .contentType("multipart/form-data; boundary=nothing-here")
+            .body("{\"companyName\": \"Acme\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .post(IMPORTS)
+            .then()
+            .extract();
     assertThat(notMultipart.statusCode()).as(notMultipart.body().asString()).isBetween(400, 499);
     assertThat(notMultipart.contentType()).startsWith(Leads.PROBLEM);
     assertThat(invalidFields(as(MANAGER).multiPart("mapping", "{}", "application/json").post(IMPORTS).then().extract())).containsExactly("file");
