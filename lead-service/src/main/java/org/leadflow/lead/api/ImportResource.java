@@ -78,16 +78,18 @@ public class ImportResource {
   static final String CSV_TYPE = "text/csv";
   static final String NDJSON_TYPE = "application/x-ndjson";
 
-  static final String MAPPING_EXAMPLE =
-      "{\"columns\":{\"First Name\":\"firstName\",\"Last Name\":\"lastName\",\"Company\":\"companyName\",\"E-mail\":\"email\","
-          + "\"Phone\":\"phone\",\"Country\":\"country\",\"Visits\":\"attributes.visits:number\",\"Campaign\":\"attributes.campaign\"},"
-          + "\"defaults\":{\"source\":\"Trade Show\"},\"missingValues\":[\"Select\"],"
-          + "\"outcome\":{\"column\":\"Result\",\"values\":{\"won\":\"won\",\"lost\":\"lost\",\"dq\":\"disqualified\"},\"reasonColumn\":\"Reason\",\"dateColumn\":\"Closed On\"}}";
-  static final String OPTIONS_EXAMPLE = "{\"ownerId\":null,\"assignByRules\":true,\"allowReimport\":false}";
+  /** The parts as they travel: the file's text, and the mapping and options as JSON text. */
   static final String UPLOAD_EXAMPLE =
-      "{\"file\":\"First Name,Last Name,Company,E-mail,Phone,Country,Visits,Campaign,Result,Reason,Closed On\\n"
-          + "Ada,Lovelace,Analytical Engines Ltd,ada@analytical-engines.example,+44 20 7946 0123,GB,5,spring-expo,won,,2025-11-03\\n\","
-          + "\"mapping\":" + MAPPING_EXAMPLE + ",\"options\":" + OPTIONS_EXAMPLE + "}";
+      "{\"file\":\"First Name,Last Name,Company,E-mail,Phone,Country,Visits,Campaign,Result,Reason,Closed On"
+          + "\\nAda,Lovelace,Analytical Engines Ltd,ada@analytical-engines.example,+44 20 7946 0123,GB,5,spring-ex"
+          + "po,won,,2025-11-03\\n\",\"mapping\":\"{\\\"columns\\\":{\\\"First Name\\\":\\\"firstName\\\",\\\"Last"
+          + " Name\\\":\\\"lastName\\\",\\\"Company\\\":\\\"companyName\\\",\\\"E-mail\\\":\\\"email\\\",\\\"Phone"
+          + "\\\":\\\"phone\\\",\\\"Country\\\":\\\"country\\\",\\\"Visits\\\":\\\"attributes.visits:number\\\",\\"
+          + "\"Campaign\\\":\\\"attributes.campaign\\\"},\\\"defaults\\\":{\\\"source\\\":\\\"Trade Show\\\"},\\\""
+          + "missingValues\\\":[\\\"Select\\\"],\\\"outcome\\\":{\\\"column\\\":\\\"Result\\\",\\\"values\\\":{\\\""
+          + "won\\\":\\\"won\\\",\\\"lost\\\":\\\"lost\\\",\\\"dq\\\":\\\"disqualified\\\"},\\\"reasonColumn\\\":\\"
+          + "\"Reason\\\",\\\"dateColumn\\\":\\\"Closed On\\\"}}\",\"options\":\"{\\\"assignByRules\\\":true,\\\"a"
+          + "llowReimport\\\":false}\"}";
   static final String SAME_FILE_EXAMPLE =
       "{\"type\":\"https://leadflow.org/problems/same-file-imported\",\"title\":\"Same file imported before\",\"status\":409,"
           + "\"detail\":\"The same file was imported at 2026-11-29T10:15:30Z (import 01964f3c-5b1a-7c2e-9d4f-0a1b2c3d4e5f); set allowReimport to import it again\","
