@@ -35,6 +35,7 @@ public class RequestShape {
     int maxUriLength = config.maxUriLength();
     int maxHeaderSize = config.maxHeaderSize();
     List<String> formBodyPaths = config.formBodyPaths().orElse(List.of());
+    List<String> uploads = config.largeBodyPaths().orElse(List.of());
     filters.register(
         context -> {
           HttpServerRequest request = context.request();
@@ -50,8 +51,10 @@ public class RequestShape {
                 "Unsupported Media Type",
                 "A request body needs a Content-Type header, e.g. application/json");
           } else if (HttpProblems.isApi(context) && WITH_BODY.contains(request.method()) && hasBody(request) && !isJson(request)
-              && !(isForm(request) && formBodyPaths.stream().anyMatch(request.path()::startsWith))) {
-            // Every API body is JSON; an endpoint whose body is optional would otherwise read any type.
+              && !(isForm(request) && formBodyPaths.stream().anyMatch(request.path()::startsWith))
+              && !(isMultipart(request) && BodySizeLimit.isUpload(context, uploads))) {
+            // Every API body is JSON (an upload: multipart/form-data; a web form's capture: an HTML
+            // form's body); an endpoint whose body is optional would otherwise read any type.
             HttpProblems.send(
                 context,
                 415,
@@ -97,6 +100,10 @@ public class RequestShape {
   private static boolean isForm(HttpServerRequest request) {
     String type = request.getHeader(HttpHeaders.CONTENT_TYPE).strip().toLowerCase(java.util.Locale.ROOT);
     return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data");
+  }
+
+  private static boolean isMultipart(HttpServerRequest request) {
+    return request.getHeader(HttpHeaders.CONTENT_TYPE).strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
   }
 
   private static boolean hasContentType(HttpServerRequest request) {

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,78 @@ public class DuplicateLeads {
                 throw new DuplicateLeadsException(found);
               }
             }));
+  }
+
+  /**
+   * What the rules found for one lead of an import: the leads the caller may see, and earlier rows of
+   * the same chunk (not yet leads) that the exact rules match; blocked when a rule set to block found
+   * any.
+   */
+  record Verdict(List<UUID> leads, List<Integer> rows, Set<DuplicateRule> matchedBy, boolean blocked) {
+    boolean found() {
+      return !leads.isEmpty() || !rows.isEmpty();
+    }
+  }
+
+  /**
+   * In the command's transaction: {@link #check} of many new leads at once (an import's chunk, rows
+   * numbered {@code rows}), in one statement for all, plus the rows of the chunk among themselves (a
+   * row is compared with the earlier rows that are not blocked, by the same email, phone, email domain
+   * and last name, or person and company name).
+   */
+  Uni<List<Verdict>> checkEach(List<Integer> rows, List<LeadDetails> leads, Caller caller) {
+    List<DuplicateProbe> probes = leads.stream().map(details -> DuplicateProbe.of(null, details, lists.domains().freeMail())).toList();
+    return duplicates.modes().chain(modes -> duplicates.findEach(probes, enabled(modes), ownerFilter(caller)).map(found -> {
+      List<List<LeadDuplicates.Match>> byProbe = new ArrayList<>();
+      probes.forEach(probe -> byProbe.add(new ArrayList<>()));
+      found.forEach(match -> byProbe.get(match.probe()).add(match));
+      Map<String, Integer> earlier = new HashMap<>();
+      List<Verdict> verdicts = new ArrayList<>();
+      for (int i = 0; i < probes.size(); i++) {
+        Set<DuplicateRule> matchedBy = EnumSet.noneOf(DuplicateRule.class);
+        List<UUID> candidates = new ArrayList<>();
+        for (LeadDuplicates.Match match : byProbe.get(i)) {
+          candidates.add(match.id());
+          matchedBy.addAll(match.matchedBy());
+        }
+        Map<String, DuplicateRule> keys = sameChunkKeys(probes.get(i), modes);
+        List<Integer> sameChunk = new ArrayList<>();
+        keys.forEach((key, rule) -> {
+          Integer row = earlier.get(key);
+          if (row != null) {
+            matchedBy.add(rule);
+            if (!sameChunk.contains(row)) {
+              sameChunk.add(row);
+            }
+          }
+        });
+        boolean blocked = matchedBy.stream().anyMatch(rule -> modes.get(rule) == DuplicateMode.BLOCK);
+        if (!blocked) {
+          int row = rows.get(i);
+          keys.keySet().forEach(key -> earlier.putIfAbsent(key, row));
+        }
+        verdicts.add(new Verdict(candidates, sameChunk, matchedBy, blocked));
+      }
+      return verdicts;
+    }));
+  }
+
+  /** What the rules that are on compare of a lead, each as one key, for rows of one chunk. */
+  private static Map<String, DuplicateRule> sameChunkKeys(DuplicateProbe probe, Map<DuplicateRule, DuplicateMode> modes) {
+    Map<String, DuplicateRule> keys = new HashMap<>();
+    for (DuplicateRule rule : DuplicateRule.values()) {
+      if (modes.get(rule) == DuplicateMode.OFF || !probe.applies(rule)) {
+        continue;
+      }
+      String key = switch (rule) {
+        case EMAIL -> probe.email();
+        case PHONE -> probe.phone();
+        case SIMILAR_NAME -> probe.personName() + "\u0000" + probe.companyName();
+        case EMAIL_DOMAIN_AND_LAST_NAME -> probe.emailDomain() + "\u0000" + probe.lastName();
+      };
+      keys.put(rule.name() + ":" + key, rule);
+    }
+    return keys;
   }
 
   /** The leads the caller may see that the rules that are on find for a lead (in a session of its own). */

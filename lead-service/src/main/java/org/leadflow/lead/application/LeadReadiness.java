@@ -45,6 +45,14 @@ public class LeadReadiness {
         .replaceWithVoid();
   }
 
+  /** Measures new leads in the current transaction, by the policy in force read once. */
+  Uni<Void> measureAll(List<Lead> leads, Instant now) {
+    return policies
+        .currentOrStart(now)
+        .invoke(policy -> leads.forEach(lead -> lead.measured(MeasuredReadiness.of(policy.evaluate(lead.details(), lead.qualification())))))
+        .replaceWithVoid();
+  }
+
   @Scheduled(
       every = "${leadflow.readiness.refresh.interval:5s}",
       delayed = "2s",

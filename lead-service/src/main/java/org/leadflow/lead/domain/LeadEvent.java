@@ -64,8 +64,11 @@ public sealed interface LeadEvent {
     public static final Cause CANNOT_CONTACT_POLICY = new Cause("cannot-contact-policy", null);
   }
 
-  /** @param assignment the rule that chose the lead's owner; null when the creator named it */
-  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values, Assignment assignment) implements LeadEvent {
+  /**
+   * @param assignment the rule that chose the lead's owner; null when the creator named it
+   * @param importId the import whose row the lead is; null when it was created on its own
+   */
+  record Captured(UUID leadId, Actor actor, Instant at, List<FieldChange> values, Assignment assignment, UUID importId) implements LeadEvent {
 
     /** The event of {@link Lead#capture}: every value the lead was created with. */
     public static Captured of(Lead lead, Actor actor) {
@@ -74,13 +77,18 @@ public sealed interface LeadEvent {
 
     /** {@link #of(Lead, Actor)} of a lead whose owner {@code assignment} chose. */
     public static Captured of(Lead lead, Actor actor, Assignment assignment) {
+      return imported(lead, actor, assignment, null);
+    }
+
+    /** {@link #of(Lead, Actor, Assignment)} of a lead that a row of import {@code importId} brought. */
+    public static Captured imported(Lead lead, Actor actor, Assignment assignment, UUID importId) {
       List<FieldChange> values = new ArrayList<>();
       LeadFields.of(lead).forEach((field, value) -> {
         if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
           values.add(new FieldChange(field, null, value));
         }
       });
-      return new Captured(lead.id(), actor, lead.createdAt(), values, assignment);
+      return new Captured(lead.id(), actor, lead.createdAt(), values, assignment, importId);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.leadflow.lead.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +32,8 @@ import org.leadflow.lead.domain.duplicates.DuplicateRule;
  */
 @ApplicationScoped
 public class LeadDuplicates {
+
+  @Inject ObjectMapper json;
 
   /** Candidates per rule at most, and in all. */
   public static final int LIMIT = 20;
@@ -162,6 +167,76 @@ public class LeadDuplicates {
           }
           return candidates;
         });
+  }
+
+  /** A lead found for one of several probes ({@link #findEach}), and the rules that found it. */
+  public record Match(int probe, UUID id, List<DuplicateRule> matchedBy) {}
+
+  /**
+   * {@link #find} for many probes in one statement (an import's chunk): the leads that {@code rules}
+   * find for each probe, among those of {@code owner} (null: every owner's), at most {@link #LIMIT}
+   * per rule and probe. The conditions are those of {@link #find}, read from a probe row each.
+   */
+  public Uni<List<Match>> findEach(List<DuplicateProbe> probes, Set<DuplicateRule> rules, String owner) {
+    if (probes.isEmpty() || rules.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    StringJoiner branches = new StringJoiner(" UNION ALL ");
+    for (DuplicateRule rule : rules.stream().sorted().toList()) {
+      String condition = CONDITIONS.get(rule).replace(":similarity", Double.toString(DuplicateProbe.NAME_SIMILARITY)).replaceAll(":(\\w+)", "p.\"$1\"");
+      branches.add("(SELECT id, '" + rule.name() + "' AS rule FROM lead WHERE " + CANDIDATE + " AND " + condition
+          + (owner == null ? "" : " AND owner_id = :owner") + " LIMIT " + LIMIT + ")");
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < probes.size(); i++) {
+      DuplicateProbe probe = probes.get(i);
+      Map<String, Object> row = new HashMap<>();
+      row.put("n", i);
+      row.put("email", probe.email());
+      row.put("phone", probe.phone());
+      row.put("personName", probe.personName());
+      row.put("companyName", probe.companyName());
+      row.put("emailDomain", probe.emailDomain());
+      row.put("lastName", probe.lastName());
+      rows.add(row);
+    }
+    String sql =
+        "SELECT p.n, m.id, string_agg(m.rule, ',' ORDER BY m.rule) FROM jsonb_to_recordset(cast(cast(:probes as text) as jsonb))"
+            + " AS p(n int, \"email\" text, \"phone\" text, \"personName\" text, \"companyName\" text, \"emailDomain\" text, \"lastName\" text)"
+            + " CROSS JOIN LATERAL (" + branches + ") m GROUP BY p.n, m.id ORDER BY p.n";
+    String probesJson;
+    try {
+      probesJson = json.writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Duplicate probes cannot be written as JSON", e);
+    }
+    // During an import the table grows faster than its statistics: planned from stale ones, the
+    // trigram branch became a sequential scan per probe (quadratic over a file), so sequential scans
+    // are off for this statement, then as they were. (The connection's pg_trgm.similarity_threshold
+    // is the rule's 0.6 already, application.properties.)
+    return Panache.getSession()
+        .chain(session -> session
+            .createNativeQuery("SELECT current_setting('enable_seqscan')", String.class)
+            .getSingleResult()
+            .chain(before -> session
+                .createNativeQuery(
+                    "SELECT set_config('enable_seqscan', 'off', true)", String.class)
+                .getSingleResult()
+                .chain(() -> {
+                  var query = session.createNativeQuery(sql, Object[].class);
+                  query.setParameter("probes", probesJson);
+                  if (owner != null) {
+                    query.setParameter("owner", owner);
+                  }
+                  return query.getResultList();
+                })
+                .call(() -> session
+                    .createNativeQuery("SELECT set_config('enable_seqscan', :seqscan, true)", String.class)
+                    .setParameter("seqscan", before)
+                    .getSingleResult())))
+        .map(found -> found.stream()
+            .map(row -> new Match(((Number) row[0]).intValue(), (UUID) row[1], Arrays.stream(((String) row[2]).split(",")).map(DuplicateRule::valueOf).toList()))
+            .toList());
   }
 
   private static void bind(DuplicateRule rule, DuplicateProbe probe, Map<String, Object> parameters) {

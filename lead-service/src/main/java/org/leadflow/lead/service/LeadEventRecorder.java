@@ -60,16 +60,19 @@ public class LeadEventRecorder {
 
         @Override
         public HistoryEntry captured(LeadEvent.Captured captured) {
-          Map<String, Object> details = null;
+          Map<String, Object> details = new LinkedHashMap<>();
+          if (captured.importId() != null) {
+            details.put("importId", captured.importId().toString());
+          }
           if (captured.assignment() != null) {
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("ruleId", captured.assignment().ruleId().toString());
             rule.put("ruleName", captured.assignment().ruleName());
             rule.put("distribution", captured.assignment().distribution() == AssignmentRule.Distribution.ROUND_ROBIN ? "round-robin" : "least-loaded");
             rule.put("ownerId", captured.assignment().ownerId());
-            details = Map.of("assignedBy", rule);
+            details.put("assignedBy", rule);
           }
-          return entry(captured, "created", captured.values(), details);
+          return entry(captured, "created", captured.values(), details.isEmpty() ? null : details);
         }
 
         @Override
