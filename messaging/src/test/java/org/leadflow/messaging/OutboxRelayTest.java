@@ -69,6 +69,31 @@ class OutboxRelayTest {
    * beside the application's own relay.
    */
   @Test
+  void eventsAppendedTogetherArePublishedInTheOrderOfTheirListAsTheOnesAppendedOneByOne() {
+    List<UUID> aggregates = aggregates(3);
+    List<Outbox.Draft> drafts = new ArrayList<>();
+    for (int n = 0; n < 10; n++) {
+      for (UUID aggregate : aggregates) {
+        drafts.add(new Outbox.Draft("Counted", aggregate, OutboxWriter.TYPE, java.time.Instant.now(), Map.of("n", n)));
+      }
+    }
+    try (TopicReader topic = reader()) {
+      OutboxWriter.appendAll(outbox, drafts);
+
+      List<TopicReader.Event> published = topic.await(event -> aggregates.contains(UUID.fromString(event.key())), 30, PATIENCE);
+
+      assertThat(published).hasSize(30);
+      assertEachAggregateInOrderOnce(published, aggregates, 10);
+      assertThat(published).allSatisfy(event -> {
+        assertThat(event.header("ce_subject")).isEqualTo(event.key());
+        assertThat(event.header("ce_type")).isEqualTo(OutboxWriter.TYPE);
+        assertThat(event.value()).matches("\\{\"n\": ?\\d+}");
+      });
+      awaitAllMarkedPublished(aggregates, 30);
+    }
+  }
+
+  @Test
   void relaysRunningAtOnceNeitherReorderNorRepeatEventsAndMarkEachPublished() {
     List<UUID> aggregates = aggregates(3);
     try (TopicReader topic = reader()) {

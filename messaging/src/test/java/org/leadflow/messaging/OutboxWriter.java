@@ -32,6 +32,15 @@ final class OutboxWriter {
     CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
   }
 
+  /** Appends {@code drafts} in one transaction and one statement; answers when they are committed. */
+  static void appendAll(Outbox outbox, List<Outbox.Draft> drafts) {
+    try {
+      VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.appendAll(drafts)));
+    } catch (Throwable e) {
+      throw new IllegalStateException("Could not append " + drafts.size() + " events", e);
+    }
+  }
+
   static OutboxEvent append(Outbox outbox, UUID aggregate, int n) {
     try {
       return VertxContextSupport.subscribeAndAwait(

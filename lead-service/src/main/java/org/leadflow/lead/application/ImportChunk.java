@@ -1,6 +1,5 @@
 package org.leadflow.lead.application;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -146,17 +145,11 @@ public class ImportChunk implements CommandHandler<ImportChunk.Command, ChunkCou
     long invalid = report.stream().filter(row -> row.outcome().equals("INVALID")).count();
     long blocked = report.stream().filter(row -> row.outcome().equals("DUPLICATE")).count();
     ChunkCounts counts = new ChunkCounts(command.rows().size(), created.size(), (int) blocked, warned, (int) invalid);
-    // Each lead's history and events in order, without nesting one Uni per lead.
+    // Each lead's history and events in order: history in batches, the events in one statement.
     Uni<Void> recorded = readiness
         .measureAll(created, now)
         .chain(() -> leads.persist(created))
-        .chain(() -> Multi.createFrom()
-            .range(0, created.size())
-            .onItem()
-            .transformToUniAndConcatenate(i -> recorder.record(created.get(i), events.get(i)).replaceWith(i))
-            .collect()
-            .last()
-            .replaceWithVoid());
+        .chain(() -> recorder.recordAll(created, events));
     return recorded
         .chain(leads::flush)
         .chain(() -> imports.chunkDone(job.id(), counts, report, outcomes, command.claimUntil()))

@@ -27,6 +27,7 @@ import org.leadflow.lead.domain.policy.CannotContactPolicy;
 import org.leadflow.lead.domain.policy.CannotContactPolicy.GuardOverride;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 import org.leadflow.lead.persistence.HistoryRepository;
+import org.leadflow.messaging.Outbox;
 
 /**
  * Records what happened to a lead, in the caller's transaction: an audit history entry and the
@@ -37,6 +38,7 @@ public class LeadEventRecorder {
 
   @Inject HistoryRepository history;
   @Inject LeadEvents published;
+  @Inject Outbox outbox;
   @Inject ObjectMapper json;
 
   public Uni<Void> record(Lead lead, List<LeadEvent> events) {
@@ -49,6 +51,22 @@ public class LeadEventRecorder {
               .replaceWithVoid();
     }
     return recorded;
+  }
+
+  /**
+   * {@link #record} for many leads at once (an import's chunk): their history entries are inserted in
+   * batches, and their events appended to the outbox in one statement, each lead's in order.
+   */
+  public Uni<Void> recordAll(List<Lead> leads, List<List<LeadEvent>> events) {
+    List<HistoryEntry> entries = new ArrayList<>();
+    List<Outbox.Draft> drafts = new ArrayList<>();
+    for (int i = 0; i < leads.size(); i++) {
+      for (LeadEvent event : events.get(i)) {
+        entries.add(historyEntry(event));
+        published.draft(leads.get(i), event, drafts);
+      }
+    }
+    return history.persist(entries).chain(() -> outbox.appendAll(drafts));
   }
 
   private HistoryEntry historyEntry(LeadEvent event) {

@@ -41,20 +41,42 @@ public class LeadEvents {
    * change.
    */
   public Uni<Void> publish(Lead lead, LeadEvent event) {
-    return append(lead, event).replaceWithVoid();
+    return event.accept(new Publication(lead, LeadEvents.this::appendNow)).replaceWithVoid();
   }
 
-  private Uni<OutboxEvent> append(Lead lead, LeadEvent event) {
-    return event.accept(new Publication(lead));
+  /**
+   * Adds the published form of {@code event}, if it has one, to {@code drafts}, for many events to be
+   * appended to the outbox at once ({@link Outbox#appendAll}); {@code lead} is the lead after the change.
+   */
+  public void draft(Lead lead, LeadEvent event, List<Outbox.Draft> drafts) {
+    event.accept(new Publication(lead, (of, type, happened, data) -> {
+      drafts.add(new Outbox.Draft(LeadEventTypes.AGGREGATE_TYPE, of.id(), type, happened.at(), data));
+      return Uni.createFrom().nullItem();
+    }));
   }
 
-  /** The contract event (if any) of each kind of lead event, appended to the outbox. */
+  /** Where a publication goes: into the outbox at once, or into a list of drafts. */
+  @FunctionalInterface
+  private interface Sink {
+    Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data);
+  }
+
+  /**
+   * The contract event (if any) of each kind of lead event, handed to a sink. Each kind hands its
+   * event over when visited (never later in a chain), so that drafting needs no subscription.
+   */
   private final class Publication implements LeadEvent.Visitor<Uni<OutboxEvent>> {
 
     private final Lead lead;
+    private final Sink sink;
 
-    Publication(Lead lead) {
+    Publication(Lead lead, Sink sink) {
       this.lead = lead;
+      this.sink = sink;
+    }
+
+    private Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data) {
+      return sink.append(lead, type, event, data);
     }
 
     @Override
@@ -131,7 +153,7 @@ public class LeadEvents {
     }
   }
 
-  private Uni<OutboxEvent> append(Lead lead, String type, LeadEvent event, Object data) {
+  private Uni<OutboxEvent> appendNow(Lead lead, String type, LeadEvent event, Object data) {
     return outbox.append(LeadEventTypes.AGGREGATE_TYPE, lead.id(), type, event.at(), data);
   }
 

@@ -17,11 +17,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.contracts.EventTopics;
+import org.leadflow.devstack.EventContract;
+import org.leadflow.devstack.SharedInfrastructure;
+import org.leadflow.devstack.TopicReader;
 import org.leadflow.devstack.tokens.TestTokens;
+import org.leadflow.contracts.CloudEventHeaders;
 
 /**
  * Bulk import (docs/imports.md) through the API: files run as jobs, rows validated as POST /leads
@@ -284,6 +290,36 @@ class LeadImportTest {
     assertThat(succeeded(Leads.get(report.get(3).get("leadId"))).<String>path("state")).isEqualTo("Open");
     assertThat(report.get(4).get("reasons")).startsWith("outcome: Maybe is not one of the mapped values");
     assertThat(report.get(5).get("reasons")).isEqualTo("outcome date: 2999-01-01 is in the future");
+  }
+
+  @Test
+  void eachImportedLeadPublishesItsCreationAndAHistoricalDisqualificationButNeverAQualification() throws Exception {
+    String marker = Leads.marker();
+    String mapping = "{\"columns\": {\"Company\": \"companyName\"}, \"outcome\": {\"column\": \"Result\","
+        + " \"values\": {\"Q\": \"qualified\", \"DQ\": \"disqualified\"}, \"reasonColumn\": \"Why\"}}";
+    String file = "Company,Result,Why\n"
+        + marker + " First,,\n"
+        + marker + " Second,DQ,Lost\n"
+        + marker + " Third,Q,\n";
+    try (TopicReader reader = TopicReader.fromNow(SharedInfrastructure.get().kafkaBootstrapServers(), EventTopics.LEAD_EVENTS)) {
+      String id = started(upload(as(MANAGER), CSV, file, mapping, null));
+      assertThat(finished(MANAGER, id).<Integer>path("createdLeads")).isEqualTo(3);
+      List<String> leads = report(MANAGER, id).stream().map(row -> row.get("leadId")).toList();
+
+      List<TopicReader.Event> events =
+          reader.await(e -> leads.contains(e.key()) && !"leadflow.lead.enriched.v1".equals(e.header(CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(20));
+
+      // Each lead's events in the order they happened (one partition per lead); no qualification
+      // event, which would start a conversion.
+      assertThat(events).extracting(e -> e.key() + " " + e.header(CloudEventHeaders.TYPE)).containsExactlyInAnyOrder(
+          leads.get(0) + " leadflow.lead.created.v1",
+          leads.get(1) + " leadflow.lead.created.v1",
+          leads.get(1) + " leadflow.lead.disqualified.v1",
+          leads.get(2) + " leadflow.lead.created.v1");
+      assertThat(events.stream().filter(e -> leads.get(1).equals(e.key())).map(e -> e.header(CloudEventHeaders.TYPE)))
+          .containsExactly("leadflow.lead.created.v1", "leadflow.lead.disqualified.v1");
+      events.forEach(EventContract::assertValid);
+    }
   }
 
   @Test
