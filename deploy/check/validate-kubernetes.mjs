@@ -7,6 +7,7 @@ const kinds = {
   "v1/ConfigMap": ["kubernetes-models/v1", "ConfigMap"],
   "v1/Secret": ["kubernetes-models/v1", "Secret"],
   "v1/Service": ["kubernetes-models/v1", "Service"],
+  "v1/PersistentVolumeClaim": ["kubernetes-models/v1", "PersistentVolumeClaim"],
   "apps/v1/Deployment": ["kubernetes-models/apps/v1", "Deployment"],
   "policy/v1/PodDisruptionBudget": ["kubernetes-models/policy/v1", "PodDisruptionBudget"],
 };
