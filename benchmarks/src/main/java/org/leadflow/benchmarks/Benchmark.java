@@ -433,18 +433,31 @@ public final class Benchmark {
         () -> reads.readiness(plan.getRate(), plan.readWarmUp(), plan.readDuration()));
     Measurement list = measured(cpu, Report.format("steady: list page at %.0f/s", plan.listRate()),
         () -> reads.listPage(plan.listRate(), plan.readWarmUp(), plan.readDuration()));
-    duplicates.allRules("off");
-    Measurement createWithout = measured(cpu, Report.format("steady: create at %.0f/s, duplicate rules off", plan.duplicateCreateRate()),
-        () -> duplicates.create(plan.duplicateCreateRate(), plan.readWarmUp(), plan.readDuration()));
-    duplicates.allRules("warn");
-    Measurement createWith = measured(cpu, Report.format("steady: create at %.0f/s, duplicate rules on", plan.duplicateCreateRate()),
-        () -> duplicates.create(plan.duplicateCreateRate(), plan.readWarmUp(), plan.readDuration()));
+    // Off, on, off, on: a p99 over 20 s is easily disturbed (a late compilation, a checkpoint), so
+    // each side's figure is the better of its two runs, and it is judged only when the compiler was
+    // quiet in the runs it came from.
+    List<Measurement> withoutRuns = new ArrayList<>();
+    List<Measurement> withRuns = new ArrayList<>();
+    double busiestCompiler = 0;
+    for (int round = 1; round <= 2; round++) {
+      for (String mode : List.of("off", "warn")) {
+        duplicates.allRules(mode);
+        CpuAccounting.Snapshot before = cpu.snapshot();
+        Measurement run = measured(cpu,
+            Report.format("steady: create at %.0f/s, duplicate rules %s (%d)", plan.duplicateCreateRate(), mode.equals("off") ? "off" : "on", round),
+            () -> duplicates.create(plan.duplicateCreateRate(), plan.readWarmUp(), plan.readDuration()));
+        busiestCompiler = Math.max(busiestCompiler, cpu.snapshot().compilerShareSince(before).get("lead-service"));
+        (mode.equals("off") ? withoutRuns : withRuns).add(run);
+      }
+    }
+    Measurement createWithout = withoutRuns.stream().min(java.util.Comparator.comparingDouble(m -> m.millisAt(99))).orElseThrow();
+    Measurement createWith = withRuns.stream().min(java.util.Comparator.comparingDouble(m -> m.millisAt(99))).orElseThrow();
 
     report.detail("getOne", Map.of("steady", Report.figures(one), "cold", Report.figures(coldOne)));
     report.detail("readiness", Map.of("steady", Report.figures(readiness), "cold", Report.figures(coldReadiness)));
     report.detail("listPage", Map.of("steady", Report.figures(list), "cold", Report.figures(coldList)));
-    report.detail("createDuplicateRulesOff", Report.figures(createWithout));
-    report.detail("createDuplicateRulesOn", Report.figures(createWith));
+    report.detail("createDuplicateRulesOff", withoutRuns.stream().map(Report::figures).toList());
+    report.detail("createDuplicateRulesOn", withRuns.stream().map(Report::figures).toList());
     String table = Report.format("%,d leads", total);
     report.row("3. Reads", Report.format("GET one lead by id, %s, %.0f req/s (p50 / p99): steady state; cold", table, plan.getRate()),
         steadyAndCold(one, coldOne), "p99 ≤ 10 ms", one.millisAt(99) <= 10 && one.failed() == 0);
@@ -453,12 +466,13 @@ public final class Benchmark {
     report.row("3. Reads", Report.format("list: country + state, createdAt desc, 50 per page, %.0f req/s (p50 / p99): steady state; cold", plan.listRate()),
         steadyAndCold(list, coldList), "p99 ≤ 50 ms", list.millisAt(99) <= 50 && list.failed() == 0);
     double added = createWith.millisAt(99) - createWithout.millisAt(99);
-    report.row("3. Reads", Report.format("POST /api/v1/leads at %.0f/s on %s, steady state (p50 / p99): duplicate rules off; all four on (warn)",
+    boolean quiet = busiestCompiler <= 0.05;
+    report.row("3. Reads", Report.format("POST /api/v1/leads at %.0f/s on %s, steady state, two runs each (p50 / p99): duplicate rules off; all four on (warn)",
             plan.duplicateCreateRate(), table),
-        Report.millis(createWithout.millisAt(50)) + " / " + Report.millis(createWithout.millisAt(99)) + failures(createWithout) + "; "
-            + Report.millis(createWith.millisAt(50)) + " / " + Report.millis(createWith.millisAt(99)) + failures(createWith));
-    report.row("3. Reads", "duplicate check added to a create, p99 (rules on − rules off)", Report.millis(added),
-        "≤ 2 ms", added <= 2 && createWith.failed() == 0 && createWithout.failed() == 0);
+        runs(withoutRuns) + "; " + runs(withRuns));
+    report.row("3. Reads", "duplicate check added to a create, p99 (better run on − better run off)",
+        Report.millis(added) + (quiet ? "" : Report.format(" (not judged: the JIT compiler took up to %.0f %% of lead-service's CPU in these runs)", busiestCompiler * 100)),
+        "≤ 2 ms", quiet && added <= 2 && createWith.failed() == 0 && createWithout.failed() == 0);
   }
 
   /** Runs one measured load, recording the CPU each party used during it (and the load average before). */
@@ -468,6 +482,12 @@ public final class Benchmark {
     Measurement measurement = load.get();
     report.cpu(run, cpu.snapshot().coresSince(before), loadAverage);
     return measurement;
+  }
+
+  private static String runs(List<Measurement> measurements) {
+    return measurements.stream()
+        .map(m -> Report.millis(m.millisAt(50)) + " / " + Report.millis(m.millisAt(99)) + failures(m))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String steadyAndCold(Measurement steady, Measurement cold) {
