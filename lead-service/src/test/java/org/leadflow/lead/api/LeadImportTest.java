@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.devstack.EventContract;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
 import org.leadflow.devstack.tokens.TestTokens;
-import org.leadflow.contracts.CloudEventHeaders;
 
 /**
  * Bulk import (docs/imports.md) through the API: files run as jobs, rows validated as POST /leads
@@ -307,7 +308,7 @@ class LeadImportTest {
       List<String> leads = report(MANAGER, id).stream().map(row -> row.get("leadId")).toList();
 
       List<TopicReader.Event> events =
-          reader.await(e -> leads.contains(e.key()) && !"leadflow.lead.enriched.v1".equals(e.header(CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(20));
+          reader.await(e -> leads.contains(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(20));
 
       // Each lead's events in the order they happened (one partition per lead); no qualification
       // event, which would start a conversion.

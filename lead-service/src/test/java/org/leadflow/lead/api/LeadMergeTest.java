@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.devstack.EventContract;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
@@ -341,7 +342,7 @@ class LeadMergeTest {
   }
 
   private static boolean isEnrichment(TopicReader.Event event) {
-    return "leadflow.lead.enriched.v1".equals(event.header(CloudEventHeaders.TYPE));
+    return LeadEventTypes.ENRICHED.equals(event.header(CloudEventHeaders.TYPE));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leadflow.contracts.CloudEventHeaders;
 import org.leadflow.contracts.EventTopics;
+import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.devstack.EventContract;
 import org.leadflow.devstack.SharedInfrastructure;
 import org.leadflow.devstack.TopicReader;
@@ -46,7 +47,7 @@ class LeadLifecycleEventsTest {
 
       // Enrichment's own events (docs/enrichment.md) come in between, each after the change it follows.
       List<TopicReader.Event> events =
-          reader.await(e -> id.equals(e.key()) && !"leadflow.lead.enriched.v1".equals(e.header(CloudEventHeaders.TYPE)), 7, Duration.ofSeconds(20));
+          reader.await(e -> id.equals(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)), 7, Duration.ofSeconds(20));
 
       assertThat(events)
           .extracting(e -> e.header(CloudEventHeaders.TYPE))
