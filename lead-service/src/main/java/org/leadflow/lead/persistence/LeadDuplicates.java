@@ -25,9 +25,11 @@ import org.leadflow.lead.domain.duplicates.DuplicateRule;
 
 /**
  * The duplicate rules' settings, and the leads each rule finds: one statement, a branch per rule,
- * each served by an index of its own (migrations V17, V23) over Open and Disqualified leads. The
- * similar-name branch's {@code %} conditions let its index match person and company name together;
- * the {@code similarity(..) >= 0.6} conditions are the rule itself, whatever {@code
+ * each served by an index of its own (migrations V17, V25) over Open and Disqualified leads. The
+ * similar-name branch finds the similar person names among the distinct names ({@code
+ * lead_person_name}, whose trigram index its {@code %} condition uses), then the leads with one of
+ * them whose company is similar, inside a B-tree over the lead's stored name columns; the {@code
+ * similarity(..) >= 0.6} conditions are the rule itself, whatever {@code
  * pg_trgm.similarity_threshold} (the {@code %} operator's) the connection has.
  */
 @ApplicationScoped
@@ -46,11 +48,9 @@ public class LeadDuplicates {
           DuplicateRule.EMAIL, "email IS NOT NULL AND lower(email) = :email",
           DuplicateRule.PHONE, "phone IS NOT NULL AND phone = :phone",
           DuplicateRule.SIMILAR_NAME,
-              "last_name IS NOT NULL AND company_name IS NOT NULL"
-                  + " AND lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) % :personName"
-                  + " AND similarity(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), :personName) >= :similarity"
-                  + " AND lower(company_name) % :companyName"
-                  + " AND similarity(lower(company_name), :companyName) >= :similarity",
+              "person_key IS NOT NULL AND person_key IN (SELECT name FROM lead_person_name"
+                  + " WHERE name % :personName AND similarity(name, :personName) >= :similarity)"
+                  + " AND similarity(company_key, :companyName) >= :similarity",
           DuplicateRule.EMAIL_DOMAIN_AND_LAST_NAME,
               "email IS NOT NULL AND last_name IS NOT NULL"
                   + " AND split_part(lower(email), '@', 2) = :emailDomain AND lower(last_name) = :lastName");

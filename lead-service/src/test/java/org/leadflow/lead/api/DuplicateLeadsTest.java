@@ -114,6 +114,20 @@ class DuplicateLeadsTest {
   }
 
   @Test
+  void aLeadRenamedByAnEditIsFoundByItsNewNameOnly() {
+    String company = "Renamed " + Leads.marker();
+    String renamed = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"Placeholder\", \"companyName\": \"" + company + " Ltd\"}");
+    String newName = "Quillfeather" + Leads.marker();
+    succeeded(as(SELLER).contentType(Leads.MERGE_PATCH).body("{\"lastName\": \"" + newName + "\"}").patch(BASE + "/{id}", renamed).then().extract());
+
+    String byNewName = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"" + newName + "\", \"companyName\": \"" + company + " Limited\"}");
+    String byOldName = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"Placeholder\", \"companyName\": \"" + company + " Limited\"}");
+
+    assertThat(duplicatesOf(SELLER, byNewName)).containsExactly(renamed);
+    assertThat(duplicatesOf(SELLER, byOldName)).doesNotContain(renamed);
+  }
+
+  @Test
   void theSameCompanyDomainAndLastNameIsFoundButAFreeMailDomainIsNot() {
     String domain = domain();
     String lastName = "Hopper" + Leads.marker();
