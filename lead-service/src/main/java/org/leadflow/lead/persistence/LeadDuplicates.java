@@ -26,11 +26,9 @@ import org.leadflow.lead.domain.duplicates.DuplicateRule;
 /**
  * The duplicate rules' settings, and the leads each rule finds: one statement, a branch per rule,
  * each served by an index of its own (migrations V17, V25) over Open and Disqualified leads. The
- * similar-name branch finds the similar person names among the distinct names ({@code
- * lead_person_name}, whose trigram index its {@code %} condition uses), then the leads with one of
- * them whose company is similar, inside a B-tree over the lead's stored name columns; the {@code
- * similarity(..) >= 0.6} conditions are the rule itself, whatever {@code
- * pg_trgm.similarity_threshold} (the {@code %} operator's) the connection has.
+ * similar-name branch looks up the probe's block (first three characters of last name and company,
+ * {@code lead_name_block}) in a B-tree that carries both names, and computes the two similarities,
+ * the rule itself, for that block's leads only.
  */
 @ApplicationScoped
 public class LeadDuplicates {
@@ -48,8 +46,8 @@ public class LeadDuplicates {
           DuplicateRule.EMAIL, "email IS NOT NULL AND lower(email) = :email",
           DuplicateRule.PHONE, "phone IS NOT NULL AND phone = :phone",
           DuplicateRule.SIMILAR_NAME,
-              "person_key IS NOT NULL AND person_key IN (SELECT name FROM lead_person_name"
-                  + " WHERE name % :personName AND similarity(name, :personName) >= :similarity)"
+              "name_block IS NOT NULL AND name_block = lead_name_block(cast(:lastName as text), cast(:companyName as text))"
+                  + " AND similarity(person_key, :personName) >= :similarity"
                   + " AND similarity(company_key, :companyName) >= :similarity",
           DuplicateRule.EMAIL_DOMAIN_AND_LAST_NAME,
               "email IS NOT NULL AND last_name IS NOT NULL"
@@ -211,9 +209,8 @@ public class LeadDuplicates {
       throw new IllegalStateException("Duplicate probes cannot be written as JSON", e);
     }
     // During an import the table grows faster than its statistics: planned from stale ones, the
-    // trigram branch became a sequential scan per probe (quadratic over a file), so sequential scans
-    // are off for this statement, then as they were. (The connection's pg_trgm.similarity_threshold
-    // is the rule's 0.6 already, application.properties.)
+    // similar-name branch became a sequential scan per probe (quadratic over a file), so sequential scans
+    // are off for this statement, then as they were.
     return Panache.getSession()
         .chain(session -> session
             .createNativeQuery("SELECT current_setting('enable_seqscan')", String.class)
@@ -246,6 +243,7 @@ public class LeadDuplicates {
       case SIMILAR_NAME -> {
         parameters.put("personName", probe.personName());
         parameters.put("companyName", probe.companyName());
+        parameters.put("lastName", probe.lastName());
         parameters.put("similarity", DuplicateProbe.NAME_SIMILARITY);
       }
       case EMAIL_DOMAIN_AND_LAST_NAME -> {

@@ -114,6 +114,18 @@ class DuplicateLeadsTest {
   }
 
   @Test
+  void similarNamesAreLookedForAmongLeadsWhoseLastNameAndCompanyStartAlike() {
+    String company = Leads.marker() + " Analytics";
+    String first = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithers\", \"companyName\": \"" + company + " Ltd\"}");
+
+    String spelledApart = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithres\", \"companyName\": \"" + company + " Limited\"}");
+    String startingElsewhere = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithers\", \"companyName\": \"The " + company + " Ltd\"}");
+
+    assertThat(duplicatesOf(SELLER, spelledApart)).containsExactly(first);
+    assertThat(duplicatesOf(SELLER, startingElsewhere)).doesNotContain(first, spelledApart);
+  }
+
+  @Test
   void aLeadRenamedByAnEditIsFoundByItsNewNameOnly() {
     String company = "Renamed " + Leads.marker();
     String renamed = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"Placeholder\", \"companyName\": \"" + company + " Ltd\"}");
