@@ -31,9 +31,11 @@ public class ConsumerTracing {
   private static final String CALLER = RequestLogContext.CALLER;
 
   @Inject Tracer tracer;
+  @Inject OutboxRelay relay;
 
   /**
-   * Runs {@code processing} in the trace of {@code record}.
+   * Runs {@code processing} in the trace of {@code record}; once it has ended (its transactions
+   * committed or rolled back), wakes the outbox relay if it appended events.
    *
    * @param subjectKey the MDC key under which the event's subject ({@code ce_subject}) is logged
    */
@@ -47,6 +49,7 @@ public class ConsumerTracing {
               mdc(EVENT_ID, IncomingEvent.header(record, CloudEventHeaders.ID));
               mdc(CALLER, IncomingEvent.header(record, CloudEventHeaders.SOURCE));
               mdc(subjectKey, IncomingEvent.header(record, CloudEventHeaders.SUBJECT));
+              io.vertx.core.Context eventContext = io.vertx.core.Vertx.currentContext();
               return Uni.createFrom()
                   .<T>deferred(processing)
                   .onTermination()
@@ -61,6 +64,7 @@ public class ConsumerTracing {
                         MDC.remove(EVENT_ID);
                         MDC.remove(CALLER);
                         MDC.remove(subjectKey);
+                        relay.wakeIfAppended(eventContext);
                       });
             });
   }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Appends events to the outbox inside the caller's transaction; the relay publishes them. */
+/**
+ * Appends events to the outbox inside the caller's transaction; the relay publishes them, woken as
+ * soon as that transaction has committed ({@link OutboxRelay}).
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -39,6 +43,7 @@ public class Outbox {
             occurredAt,
             serialize(data),
             TraceContext.current());
+    OutboxRelay.appendedOn(Vertx.currentContext());
     return events.persist(event);
   }
 
@@ -75,6 +80,7 @@ public class Outbox {
             + " WITH ORDINALITY AS r(id, aggregate_type, aggregate_id, type, occurred_at, payload, n)"
             + " ORDER BY r.n";
     String rowsJson = serialize(rows);
+    OutboxRelay.appendedOn(Vertx.currentContext());
     return Panache.getSession()
         .chain(session -> session
             .createNativeQuery(sql)

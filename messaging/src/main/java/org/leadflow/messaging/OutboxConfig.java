@@ -19,10 +19,11 @@ public interface OutboxConfig {
   int batchSize();
 
   /**
-   * How often the relay looks for unpublished events: at most this long between a commit and the
-   * start of its publication.
+   * How often the relay looks for unpublished events it was not woken for (another instance's, a
+   * scheduled job's): at most this long between such a commit and the start of its publication.
+   * The commits of a request or a consumed event wake the relay of their own instance at once.
    */
-  @WithDefault("10ms")
+  @WithDefault("100ms")
   Duration pollInterval();
 
   /** How long published events are kept in the table for inspection before they are deleted. */

@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import io.smallrye.common.vertx.VertxContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -39,8 +40,13 @@ import org.leadflow.contracts.CloudEventHeaders;
 /**
  * Publishes outbox rows to the service's topic, keyed by aggregate id, with CloudEvents headers.
  *
- * <p>Looks for unpublished rows every {@code leadflow.outbox.poll-interval} (10 ms) with one cheap
- * query on the partial index of unpublished rows, and publishes in batches when there are any. It
+ * <p>Woken in-process once the transaction that appended an event has committed: {@link Outbox}
+ * marks the Vert.x context of the request or consumed event that appends, and {@link
+ * OutboxWakeUp} (after a REST response) or {@link ConsumerTracing#traced} (after a consumed event)
+ * calls {@link #wakeIfAppended}. For everything else (another instance's commits, scheduled
+ * jobs, a wake-up lost in a crash) it also looks for unpublished rows every {@code
+ * leadflow.outbox.poll-interval} (100 ms) with one cheap query on the partial index of unpublished
+ * rows, and publishes in batches when there are any. It
  * used to be woken by a {@code NOTIFY} from a trigger on the outbox table instead, but PostgreSQL
  * serializes the commits of all transactions that notify (a global lock held through the commit's
  * WAL flush), which held every write of the service to about 850 commits/s where the same
@@ -131,6 +137,26 @@ public class OutboxRelay {
               looking.set(false);
               LOG.debugf("Outbox relay could not look for events: %s", failure.toString());
             });
+  }
+
+  /** The local of a Vert.x context on which an event was appended to the outbox. */
+  static final String APPENDED = "leadflow.outbox.appended";
+
+  /** Marks {@code context} (a request's or a consumed event's) as one that appended an event. */
+  static void appendedOn(io.vertx.core.Context context) {
+    if (context != null && VertxContext.isDuplicatedContext(context)) {
+      context.putLocal(APPENDED, Boolean.TRUE);
+    }
+  }
+
+  /**
+   * Wakes the relay if an event was appended on {@code context}, to be called once the work done on
+   * it has committed (or failed: a rolled-back append costs one look at the outbox).
+   */
+  public void wakeIfAppended(io.vertx.core.Context context) {
+    if (context != null && context.removeLocal(APPENDED)) {
+      wake();
+    }
   }
 
   /** Publishes everything pending; a call while a drain runs makes that drain go round once more. */

@@ -25,10 +25,10 @@ import org.leadflow.lead.domain.duplicates.DuplicateRule;
 
 /**
  * The duplicate rules' settings, and the leads each rule finds: one statement, a branch per rule,
- * each served by an index of its own (migrations V17, V23) over Open and Disqualified leads. The
- * similar-name branch's {@code %} conditions let its index match person and company name together;
- * the {@code similarity(..) >= 0.6} conditions are the rule itself, whatever {@code
- * pg_trgm.similarity_threshold} (the {@code %} operator's) the connection has.
+ * each served by an index of its own (migrations V17, V25) over Open and Disqualified leads. The
+ * similar-name branch looks up the probe's block (first three characters of last name and company,
+ * {@code lead_name_block}) in a B-tree that carries both names, and computes the two similarities,
+ * the rule itself, for that block's leads only.
  */
 @ApplicationScoped
 public class LeadDuplicates {
@@ -46,11 +46,9 @@ public class LeadDuplicates {
           DuplicateRule.EMAIL, "email IS NOT NULL AND lower(email) = :email",
           DuplicateRule.PHONE, "phone IS NOT NULL AND phone = :phone",
           DuplicateRule.SIMILAR_NAME,
-              "last_name IS NOT NULL AND company_name IS NOT NULL"
-                  + " AND lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) % :personName"
-                  + " AND similarity(lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), :personName) >= :similarity"
-                  + " AND lower(company_name) % :companyName"
-                  + " AND similarity(lower(company_name), :companyName) >= :similarity",
+              "name_block IS NOT NULL AND name_block = lead_name_block(cast(:lastName as text), cast(:companyName as text))"
+                  + " AND similarity(person_key, :personName) >= :similarity"
+                  + " AND similarity(company_key, :companyName) >= :similarity",
           DuplicateRule.EMAIL_DOMAIN_AND_LAST_NAME,
               "email IS NOT NULL AND last_name IS NOT NULL"
                   + " AND split_part(lower(email), '@', 2) = :emailDomain AND lower(last_name) = :lastName");
@@ -211,9 +209,8 @@ public class LeadDuplicates {
       throw new IllegalStateException("Duplicate probes cannot be written as JSON", e);
     }
     // During an import the table grows faster than its statistics: planned from stale ones, the
-    // trigram branch became a sequential scan per probe (quadratic over a file), so sequential scans
-    // are off for this statement, then as they were. (The connection's pg_trgm.similarity_threshold
-    // is the rule's 0.6 already, application.properties.)
+    // similar-name branch became a sequential scan per probe (quadratic over a file), so sequential scans
+    // are off for this statement, then as they were.
     return Panache.getSession()
         .chain(session -> session
             .createNativeQuery("SELECT current_setting('enable_seqscan')", String.class)
@@ -246,6 +243,7 @@ public class LeadDuplicates {
       case SIMILAR_NAME -> {
         parameters.put("personName", probe.personName());
         parameters.put("companyName", probe.companyName());
+        parameters.put("lastName", probe.lastName());
         parameters.put("similarity", DuplicateProbe.NAME_SIMILARITY);
       }
       case EMAIL_DOMAIN_AND_LAST_NAME -> {

@@ -47,6 +47,21 @@ public class WebForms implements PanacheRepositoryBase<WebForm, UUID> {
             .getSingleResult());
   }
 
+  /**
+   * Drops the counters of windows that ended before {@code now}: a visitor's address is counted in a
+   * row of its own, which the next submission from that address replaces, but an address that never
+   * comes back would keep its row for good. Answers how many were dropped.
+   */
+  public Uni<Integer> forgetEndedWindows(Instant now) {
+    return Panache.getSession()
+        .chain(session -> session
+            .createNativeQuery(
+                "DELETE FROM web_form_submissions s USING web_form f"
+                    + " WHERE f.id = s.form_id AND s.window_start + make_interval(secs => f.rate_window_seconds) <= :now")
+            .setParameter("now", now)
+            .executeUpdate());
+  }
+
   /** Adds one to the form's {@code tally}, without touching its version. */
   public Uni<Integer> count(UUID formId, Tally tally) {
     return Panache.getSession()

@@ -114,6 +114,32 @@ class DuplicateLeadsTest {
   }
 
   @Test
+  void similarNamesAreLookedForAmongLeadsWhoseLastNameAndCompanyStartAlike() {
+    String company = Leads.marker() + " Analytics";
+    String first = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithers\", \"companyName\": \"" + company + " Ltd\"}");
+
+    String spelledApart = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithres\", \"companyName\": \"" + company + " Limited\"}");
+    String startingElsewhere = lead(SELLER, "{\"firstName\": \"Jonathan\", \"lastName\": \"Smithers\", \"companyName\": \"The " + company + " Ltd\"}");
+
+    assertThat(duplicatesOf(SELLER, spelledApart)).containsExactly(first);
+    assertThat(duplicatesOf(SELLER, startingElsewhere)).doesNotContain(first, spelledApart);
+  }
+
+  @Test
+  void aLeadRenamedByAnEditIsFoundByItsNewNameOnly() {
+    String company = "Renamed " + Leads.marker();
+    String renamed = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"Placeholder\", \"companyName\": \"" + company + " Ltd\"}");
+    String newName = "Quillfeather" + Leads.marker();
+    succeeded(as(SELLER).contentType(Leads.MERGE_PATCH).body("{\"lastName\": \"" + newName + "\"}").patch(BASE + "/{id}", renamed).then().extract());
+
+    String byNewName = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"" + newName + "\", \"companyName\": \"" + company + " Limited\"}");
+    String byOldName = lead(SELLER, "{\"firstName\": \"Ada\", \"lastName\": \"Placeholder\", \"companyName\": \"" + company + " Limited\"}");
+
+    assertThat(duplicatesOf(SELLER, byNewName)).containsExactly(renamed);
+    assertThat(duplicatesOf(SELLER, byOldName)).doesNotContain(renamed);
+  }
+
+  @Test
   void theSameCompanyDomainAndLastNameIsFoundButAFreeMailDomainIsNot() {
     String domain = domain();
     String lastName = "Hopper" + Leads.marker();

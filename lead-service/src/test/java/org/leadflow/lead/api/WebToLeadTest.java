@@ -19,6 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.leadflow.devstack.Infrastructure;
+import org.leadflow.devstack.SharedInfrastructure;
+import org.leadflow.lead.application.WebFormCounterCleanup;
 import org.junit.jupiter.api.Test;
 import org.leadflow.devstack.tokens.TestTokens;
 import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
@@ -29,6 +39,8 @@ import org.leadflow.devstack.tokens.TokenTestResource.DefaultBearerToken;
  */
 @QuarkusTest
 class WebToLeadTest {
+
+  @Inject WebFormCounterCleanup counterCleanup;
 
   private static final String FORMS = "/api/v1/web-forms";
   private static final String PAGE = "https://www.example.test";
@@ -249,6 +261,50 @@ class WebToLeadTest {
     assertThat(Long.parseLong(fourthToTheForm.header("Retry-After"))).isBetween(1L, 3600L);
     assertThat(thirdFromOneAddress.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
     assertThat(leadsOf(company)).extracting(lead -> lead.get("lastName")).containsExactlyInAnyOrder("One", "Two", "Three");
+  }
+
+  @Test
+  void theCountersOfWindowsThatHaveEndedAreForgottenAndTheCurrentOnesKept() throws Throwable {
+    Map<String, String> form = form(",\"rateLimits\":{\"perForm\":100,\"perAddress\":10,\"window\":\"PT1H\"}");
+    assertThat(post(form, "192.0.2.60", Map.of("last_name", "Counted", "company", Leads.marker())).statusCode()).isEqualTo(202);
+    UUID formId = UUID.fromString(form.get("id"));
+    List<String> current = counterScopes(formId);
+    assertThat(current).isNotEmpty();
+    // An address last seen two hours ago: its one-hour window ended an hour ago.
+    execute("INSERT INTO web_form_submissions (form_id, scope, window_start, submissions) VALUES (?, 'address:198.51.100.7', now() - interval '2 hours', 3)", formId);
+
+    int forgotten = VertxContextSupport.subscribeAndAwait(() -> counterCleanup.forgetEndedWindows());
+
+    assertThat(forgotten).isGreaterThanOrEqualTo(1);
+    assertThat(counterScopes(formId)).containsExactlyInAnyOrderElementsOf(current);
+  }
+
+  private static List<String> counterScopes(UUID formId) {
+    Infrastructure infra = SharedInfrastructure.get();
+    try (Connection db = DriverManager.getConnection(infra.jdbcUrl("leads"), infra.postgresUsername(), infra.postgresPassword());
+        PreparedStatement query = db.prepareStatement("SELECT scope FROM web_form_submissions WHERE form_id = ?")) {
+      query.setObject(1, formId);
+      List<String> scopes = new java.util.ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          scopes.add(rows.getString(1));
+        }
+      }
+      return scopes;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void execute(String sql, UUID formId) {
+    Infrastructure infra = SharedInfrastructure.get();
+    try (Connection db = DriverManager.getConnection(infra.jdbcUrl("leads"), infra.postgresUsername(), infra.postgresPassword());
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setObject(1, formId);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
   }
 
   @Test

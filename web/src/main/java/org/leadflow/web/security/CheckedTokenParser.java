@@ -20,7 +20,8 @@ import org.jose4j.jwt.consumer.JwtContext;
  * SmallRye JWT's own verification (signature, issuer, audience, expiry, {@code exp - iat} at most
  * {@code smallrye.jwt.time-to-live}), followed by {@link TokenClaimRules}. Without it, a trusted
  * token with {@code groups: 5} or {@code name: 42} fails with a ClassCastException (a 500) while or
- * after it is read; here every such token is a ParseException, which Quarkus answers with 401.
+ * after it is read; here every such token is a ParseException, which Quarkus answers with 401. A
+ * token that passed is kept until its expiry ({@link VerifiedTokens}), and not verified again.
  */
 @ApplicationScoped
 @Alternative
@@ -35,8 +36,20 @@ public class CheckedTokenParser extends JWTCallerPrincipalFactory {
   @ConfigProperty(name = "smallrye.jwt.time-to-live")
   long maxLifetimeSeconds;
 
+  private final VerifiedTokens verifiedTokens = VerifiedTokens.withSystemClock(10_000);
+
   @Override
   public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+    var known = verifiedTokens.find(token);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    JWTCallerPrincipal principal = verify(token, authContextInfo);
+    verifiedTokens.add(token, principal);
+    return principal;
+  }
+
+  private JWTCallerPrincipal verify(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
     JwtContext verified;
     try {
       verified = parser.parse(token, authContextInfo);

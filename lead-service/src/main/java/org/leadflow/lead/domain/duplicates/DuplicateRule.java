@@ -9,7 +9,10 @@ public enum DuplicateRule {
   EMAIL("email", "Same email address (ignoring case)"),
   /** The same phone number, in E.164 (as every phone is kept). */
   PHONE("phone", "Same phone number"),
-  /** A similar person's name at a similar company (PostgreSQL trigram similarity, both at least 0.6). */
+  /**
+   * A similar person's name at a similar company (PostgreSQL trigram similarity, both at least 0.6),
+   * among the leads whose last name and company start with the same three characters.
+   */
   SIMILAR_NAME("similar-name", "Similar first and last name at a similar company"),
   /** The same email domain and last name; free-mail domains (gmail.com, ...) do not count. */
   EMAIL_DOMAIN_AND_LAST_NAME("email-domain-and-last-name", "Same company email domain and last name");
