@@ -49,6 +49,7 @@ final class ConversionLoad implements AutoCloseable {
       IntStream.range(0, SELLERS).mapToObj(i -> TestTokens.seller("fault-seller-" + i)).toList();
   private final Queue<Conversion> retries = new ConcurrentLinkedQueue<>();
   private final AtomicInteger started = new AtomicInteger();
+  private final AtomicInteger sent = new AtomicInteger();
   private final Set<Conversion> unfinished = ConcurrentHashMap.newKeySet();
   /** Leads whose qualify was answered 200: the accepted conversions. */
   private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
@@ -85,6 +86,7 @@ final class ConversionLoad implements AutoCloseable {
   }
 
   private void send(Conversion conversion) {
+    sent.incrementAndGet();
     HttpRequest request = conversion.nextRequest();
     String operation = conversion.leadId == null ? "create" : "qualify";
     http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
@@ -124,6 +126,11 @@ final class ConversionLoad implements AutoCloseable {
 
   int started() {
     return started.get();
+  }
+
+  /** Requests sent: new conversions' and retries alike. */
+  int sent() {
+    return sent.get();
   }
 
   /** Conversions not yet accepted (their requests failing and being retried). */

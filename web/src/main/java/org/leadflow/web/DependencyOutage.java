@@ -3,10 +3,12 @@ package org.leadflow.web;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import io.smallrye.mutiny.CompositeException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -34,18 +36,26 @@ public final class DependencyOutage {
   private DependencyOutage() {}
 
   public static boolean causedBy(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null; cause = cause.getCause()) {
-      if (isOutage(cause)) {
-        return true;
-      }
+    return causedBy(failure, new IdentityHashMap<>());
+  }
+
+  /** Follows causes, suppressed failures and the parts of a Mutiny {@link CompositeException}. */
+  private static boolean causedBy(Throwable failure, Map<Throwable, Boolean> seen) {
+    if (failure == null || seen.put(failure, Boolean.TRUE) != null) {
+      return false;
     }
-    return false;
+    if (isOutage(failure) || causedBy(failure.getCause(), seen)) {
+      return true;
+    }
+    List<Throwable> others = new ArrayList<>(List.of(failure.getSuppressed()));
+    if (failure instanceof CompositeException composite) {
+      others.addAll(composite.getCauses());
+    }
+    return others.stream().anyMatch(other -> causedBy(other, seen));
   }
 
   private static boolean isOutage(Throwable failure) {
-    if (failure instanceof ConnectException // refused, or netty's connect timeout
-        || failure instanceof NoRouteToHostException
+    if (failure instanceof SocketException // refused, reset, no route; netty's connect timeout
         || failure instanceof ClosedChannelException
         || failure instanceof ClosedConnectionException // the server went away mid-request
         || failure instanceof ConnectionPoolTooBusyException

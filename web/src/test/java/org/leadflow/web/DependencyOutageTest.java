@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
+import io.smallrye.mutiny.CompositeException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,16 @@ class DependencyOutageTest {
   @Test
   void aConnectionTheServerClosedMidRequestIsAnOutage() {
     assertThat(DependencyOutage.causedBy(new HibernateException(ClosedConnectionException.INSTANCE))).isTrue();
+  }
+
+  @Test
+  void aConnectionResetAmongTheFailuresMutinyCollectedIsAnOutage() {
+    // As lead-service logged it while PostgreSQL was killed under load.
+    Throwable reset = new SocketException("Connection reset");
+    CompositeException collected =
+        new CompositeException(new IllegalStateException("Session/EntityManager is closed"), new HibernateException(reset), reset);
+    assertThat(DependencyOutage.causedBy(collected)).isTrue();
+    assertThat(DependencyOutage.causedBy(new RuntimeException("rolled back", collected))).isTrue();
   }
 
   @Test
