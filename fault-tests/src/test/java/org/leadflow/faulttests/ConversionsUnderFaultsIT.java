@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -98,8 +100,8 @@ class ConversionsUnderFaultsIT {
   @Test
   void noConversionIsLostOrDoubledWhileTheBrokerTheDatabaseTheNetworkToTheBrokerAndEachServiceFail() throws Exception {
     long runStarted = System.nanoTime();
-    boolean[] faultsDone = {false};
-    load = ConversionLoad.start(path -> services.uri(LeadflowService.LEAD_SERVICE, path), RATE, CONVERSIONS, () -> !faultsDone[0]);
+    AtomicBoolean faultsOver = new AtomicBoolean();
+    load = ConversionLoad.start(path -> services.uri(LeadflowService.LEAD_SERVICE, path), RATE, CONVERSIONS, () -> !faultsOver.get());
     await().atMost(PATIENCE).until(() -> load.accepted().size() >= 2 * RATE); // steady state first
 
     inject("Kafka broker stopped, restarted", infrastructure::stopKafka, () -> {
@@ -115,7 +117,7 @@ class ConversionsUnderFaultsIT {
     inject("network to the broker cut past the delivery timeout", proxy::cut, this::cutOutlastsTheDeliveryTimeout, proxy::restore);
     answersAreNormalAgain();
 
-    faultsDone[0] = true;
+    faultsOver.set(true);
     await().atMost(PATIENCE).until(() -> load.started() >= CONVERSIONS && load.unfinished() == 0);
     load.close();
     Set<UUID> accepted = load.accepted();
@@ -152,7 +154,7 @@ class ConversionsUnderFaultsIT {
       services.kill(LeadflowService.LEAD_SERVICE);
       System.out.printf("lead-service killed with %d committed qualifies unpublished%n", pending);
       assertThat(unpublishedQualifies()).as("committed, unpublished qualifies at the kill").isGreaterThanOrEqualTo(pending);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -164,7 +166,7 @@ class ConversionsUnderFaultsIT {
     try (Connection relayHeldBack = holdRelayBack()) {
       backlog = awaitUnpublishedQualifies(Math.max(20, 2 * RATE));
       before = ledgers.opportunities();
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(2)).until(() -> ledgers.opportunities() > before);
@@ -173,7 +175,7 @@ class ConversionsUnderFaultsIT {
         ledgers.opportunities() - before, backlog);
   }
 
-  private Connection holdRelayBack() throws java.sql.SQLException {
+  private Connection holdRelayBack() throws SQLException {
     Connection connection = ledgers.connect(LeadflowService.LEAD_SERVICE);
     try (Statement statement = connection.createStatement()) {
       statement.execute("SELECT pg_advisory_lock(" + RelayLock.of(LEAD_SERVICE_SOURCE) + ")");
@@ -268,7 +270,7 @@ class ConversionsUnderFaultsIT {
     System.out.println(figures.get(figures.size() - 1).row());
   }
 
-  private long completed(Set<UUID> leads) throws java.sql.SQLException {
+  private long completed(Set<UUID> leads) throws SQLException {
     Map<UUID, String[]> conversions = ledgers.conversions();
     return leads.stream().filter(lead -> conversions.containsKey(lead) && "COMPLETED".equals(conversions.get(lead)[0])).count();
   }
