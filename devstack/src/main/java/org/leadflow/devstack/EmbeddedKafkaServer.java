@@ -30,6 +30,17 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
    * @param controllerPort the KRaft controller port, or 0 for a free one
    */
   public static EmbeddedKafkaServer start(Path logDirectory, int port, int controllerPort) {
+    return start(logDirectory, port, controllerPort, 0);
+  }
+
+  /**
+   * Starts the broker on 127.0.0.1, telling clients to reach it at {@code advertisedPort} (a TCP
+   * proxy in front of it, which a fault test can cut) rather than at its own port.
+   *
+   * @param advertisedPort the port the broker's metadata names, or 0 for its own port
+   */
+  public static EmbeddedKafkaServer start(
+      Path logDirectory, int port, int controllerPort, int advertisedPort) {
     int clientPort = port > 0 ? port : FreePorts.find();
     int quorumPort = controllerPort > 0 ? controllerPort : FreePorts.find();
     EmbeddedKafkaBroker broker =
@@ -39,6 +50,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             .withKafkaPort(clientPort)
             .withControllerPort(quorumPort)
             .withDeleteLogDirsOnClose(logDirectory == null);
+    if (advertisedPort > 0) {
+      broker.withAdditionalProperties(
+          props -> props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + advertisedPort));
+    }
     if (logDirectory != null) {
       broker
           .withClusterId(persistentClusterId(logDirectory))

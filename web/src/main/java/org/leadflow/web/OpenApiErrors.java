@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Documents what every operation requires and the answers it can give whatever it does: a bearer
  * token (401 without a valid one, 403 without the role, 429 past the caller's request budget), 500
- * (with a correlation id) everywhere, and 400 for malformed JSON, 413 for a body over the size limit
+ * (with a correlation id) and 503 (a dependency outage, with Retry-After) everywhere, and 400 for malformed JSON, 413 for a body over the size limit
  * and 415 for a body that is not JSON wherever a body is read. They come from {@link Problems} and
  * the security baseline, so they are added here once rather than on each method.
  */
@@ -51,6 +51,12 @@ public class OpenApiErrors implements OASFilter {
           addIfMissing(responses, "429", "The caller's request budget is spent; Retry-After says when to try again");
         }
         addIfMissing(responses, "500", "Unexpected failure; the problem carries a correlation id to quote");
+        addIfMissing(
+            responses,
+            "503",
+            "The database or the message broker is unavailable for the moment; nothing was changed, or the outcome is"
+                + " read back by repeating the request (with its Idempotency-Key where the operation takes one)."
+                + " Retry-After says when to try again");
         // Responses the generator adds on its own (e.g. 400 for bean validation) lack a body.
         responses.getAPIResponses().forEach((status, response) -> {
           if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {

@@ -33,7 +33,7 @@ import org.leadflow.web.security.RateLimitExceededException;
  * Where failures that any LeadFlow API can meet become problem+json answers: validation, malformed
  * JSON, HTTP-level refusals (404 route, 405, 415, ...), security (401 without a valid bearer token,
  * 403 without the role, 429 past the request budget) and unexpected errors (500 with a correlation
- * id, nothing internal). Each service adds the mappers of its own failures, built with {@link #answer}.
+ * id, nothing internal; 503 with Retry-After when the database or the broker is unavailable). Each service adds the mappers of its own failures, built with {@link #answer}.
  */
 public class Problems {
 
@@ -41,6 +41,8 @@ public class Problems {
   public static final String TYPE_BASE = "https://leadflow.org/problems/";
   private static final String BODY = "body";
   private static final Logger LOG = Logger.getLogger(Problems.class);
+  /** Long enough for a restarted PostgreSQL or broker to take connections again (a few seconds). */
+  static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response validation(ConstraintViolationException failure, UriInfo uri) {
@@ -218,9 +220,29 @@ public class Problems {
         .build();
   }
 
+  /**
+   * Unexpected failures are 500, except a passing outage of the database or the broker ({@link
+   * DependencyOutage}): 503 with {@code Retry-After}, so that a client knows trying again is right
+   * (the request changed nothing, or its transaction's outcome is read back by retrying it with its
+   * Idempotency-Key).
+   */
   @ServerExceptionMapper
   public Response unexpected(Throwable failure, UriInfo uri) {
     String correlationId = UUID.randomUUID().toString();
+    if (DependencyOutage.causedBy(failure)) {
+      LOG.warnf("Dependency unavailable on %s (correlation id %s): %s", uri.getPath(), correlationId, failure);
+      return Response.fromResponse(
+              answer(
+                  503,
+                  "service-unavailable",
+                  "Service unavailable",
+                  "A database or message broker this request needs is unavailable for the moment; try again after Retry-After seconds",
+                  uri,
+                  null,
+                  correlationId))
+          .header(HttpHeaders.RETRY_AFTER, OUTAGE_RETRY_AFTER_SECONDS)
+          .build();
+    }
     LOG.errorf(failure, "Unexpected failure on %s (correlation id %s)", uri.getPath(), correlationId);
     return answer(
         500,

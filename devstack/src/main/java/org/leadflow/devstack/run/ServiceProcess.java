@@ -150,6 +150,16 @@ public final class ServiceProcess {
     }
   }
 
+  /**
+   * Kills the service and anything it started (SIGKILL), as a crash would, and returns once they
+   * are gone.
+   */
+  public void kill() {
+    List<ProcessHandle> all = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+    all.forEach(ProcessHandle::destroyForcibly);
+    all.forEach(handle -> handle.onExit().join());
+  }
+
   /** Asks the service and anything it started to shut down gracefully (SIGTERM). */
   public void requestStop() {
     // Captured first: once the service has exited, its children are no longer its descendants.
