@@ -38,10 +38,6 @@ public record AgentDecision(UUID leadId, Outcome outcome, String rule, StatusRea
     return new AgentDecision(leadId, Outcome.NONE, null, null, List.of(why));
   }
 
-  static AgentDecision skipped(UUID leadId, String why) {
-    return new AgentDecision(leadId, Outcome.SKIPPED, null, null, List.of(why));
-  }
-
   /** Whether the decision changes the lead. */
   public boolean acts() {
     return outcome == Outcome.DISQUALIFY || outcome == Outcome.MARK_READY || outcome == Outcome.QUALIFY;

@@ -12,10 +12,11 @@ import org.leadflow.lead.domain.LeadState;
  * The qualification agent's judgement of one lead by a policy: plain Java, the same for a run, a dry
  * run and one lead evaluated after its score changed.
  *
- * <p>It leaves alone a lead that is not Open, one a person overruled it on (undid one of its actions),
- * and one a person changed within the policy's {@code recentChangeHours}. Otherwise the first rule whose
- * conditions hold decides; a rule that would repeat itself (a mark already on the lead) or that may not
- * act (qualify without the opt-in, or with a required criterion unmet) is passed over.
+ * <p>The first rule whose conditions hold decides; a rule that would repeat itself (a mark already on the
+ * lead) or that may not act (qualify without the opt-in, or with a required criterion unmet) is passed
+ * over. A lead that is not Open is left alone; so is, when a rule would act, one a person overruled
+ * the agent on (undid one of its actions) or changed within the policy's {@code recentChangeHours}:
+ * that decision is "skipped", naming the rule and why.
  */
 public final class QualificationAgent {
 
@@ -28,15 +29,23 @@ public final class QualificationAgent {
     if (facts.statusReason().state() != LeadState.OPEN) {
       return AgentDecision.none(facts.leadId(), "the lead is " + facts.statusReason().label() + ", not Open");
     }
+    AgentDecision decision = firstAction(policy, facts, now);
+    if (!decision.acts()) {
+      return decision;
+    }
+    // Held back only once a rule would act, so that a run's report lists the leads it left alone for a reason.
     if (facts.overruled()) {
-      return AgentDecision.skipped(facts.leadId(), "a person undid an earlier action of the agent on this lead");
+      return held(decision, "a person undid an earlier action of the agent on this lead");
     }
     if (policy.recentChangeHours() > 0
         && facts.lastPersonChange() != null
         && facts.lastPersonChange().isAfter(now.minus(Duration.ofHours(policy.recentChangeHours())))) {
-      return AgentDecision.skipped(
-          facts.leadId(), "a person changed the lead at " + facts.lastPersonChange() + ", within the last " + policy.recentChangeHours() + " hours");
+      return held(decision, "a person changed the lead at " + facts.lastPersonChange() + ", within the last " + policy.recentChangeHours() + " hours");
     }
+    return decision;
+  }
+
+  private static AgentDecision firstAction(AgentPolicy policy, AgentFacts facts, Instant now) {
     for (AgentRule rule : policy.rules()) {
       Optional<List<String>> holds = rule.when().reasons(facts, now);
       if (holds.isEmpty()) {
@@ -63,5 +72,9 @@ public final class QualificationAgent {
       }
     }
     return AgentDecision.none(facts.leadId(), "no rule applies");
+  }
+
+  private static AgentDecision held(AgentDecision wouldAct, String why) {
+    return new AgentDecision(wouldAct.leadId(), AgentDecision.Outcome.SKIPPED, wouldAct.rule(), null, List.of(why));
   }
 }
