@@ -51,8 +51,8 @@ public class AgentRunsResource {
           + " \"statusReason\": \"Cannot Contact\", \"reasons\": [\"email bounced\", \"no phone number\"]},"
           + "{\"leadId\": \"0193a6c2-0000-7000-8000-000000000002\", \"outcome\": \"mark-ready-to-qualify\", \"rule\": \"Warm and complete\","
           + " \"reasons\": [\"score 72 is at least 60\", \"every required criterion is met\"]},"
-          + "{\"leadId\": \"0193a6c2-0000-7000-8000-000000000003\", \"outcome\": \"skipped\","
-          + " \"reasons\": [\"a person changed the lead at 2026-11-30T08:12:00Z, within the last 24 hours\"]}], \"error\": null}";
+          + "{\"leadId\": \"0193a6c2-0000-7000-8000-000000000003\", \"outcome\": \"skipped\", \"rule\": \"Cold after five tries\","
+          + " \"reasons\": [\"a person changed the lead at 2026-11-30T08:12:00Z, within the last 24 hours\"]}]}";
 
   @Inject AgentRuns runs;
   @Inject CurrentCaller callers;
