@@ -1,5 +1,7 @@
 package org.leadflow.lead.api;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +44,7 @@ final class AgentBodies {
   record PolicyInput(
       @NotNull @Schema(enumeration = {"off", "dry-run", "on"}, description = "off: the agent does nothing on its own; dry-run: its scheduled runs only report; on: it acts") String mode,
       @NotNull @Min(0) @Max(AgentPolicy.LONGEST_WAIT_HOURS) @Schema(description = "Never act on a lead a person changed within this many hours (0: no wait)", example = "24") Integer recentChangeHours,
-      @Schema(description = "Rules may qualify leads (default false)") Boolean qualifyOptIn,
+      @Schema(description = "Rules may qualify leads (default false)") boolean qualifyOptIn,
       @NotNull @Size(max = AgentPolicy.MOST_RULES) @Schema(description = "In order: the first rule whose conditions a lead meets decides", maxItems = AgentPolicy.MOST_RULES) List<@Valid @NotNull RuleBody> rules,
       @Size(max = 1000) @Schema(description = "Why the policy changed", maxLength = 1000) String note) {}
 
@@ -53,22 +55,51 @@ final class AgentBodies {
       @NotNull @Schema(enumeration = {"disqualify", "mark-ready-to-qualify", "qualify"}) String action,
       @Schema(description = "For disqualify: Lost, Cannot Contact, No Longer Interested or Canceled", example = "Cannot Contact") String reason) {}
 
+  /**
+   * A class, not a record: an absent condition is unset, an explicit null for a yes/no condition is
+   * refused (400), as everywhere in the API.
+   */
   @Schema(name = "AgentConditions", description = "A condition on something not known yet (a lead not scored, or not measured) does not hold")
-  record ConditionsBody(
-      @Min(1) @Max(100) @Schema(description = "Score (0–100) below this") Integer scoreBelow,
-      @Min(0) @Max(100) @Schema(description = "Score at least this") Integer scoreAtLeast,
-      @Min(1) @Max(100) @Schema(description = "Readiness by the qualification policy below this") Integer readinessBelow,
-      @Min(0) @Max(100) @Schema(description = "Readiness at least this") Integer readinessAtLeast,
-      @Schema(description = "Every required criterion of the qualification policy is met (true) or not (false)") Boolean requiredMet,
-      @Min(1) @Max(100) @Schema(description = "Calls, emails and meetings of any outcome but Scheduled and Canceled") Integer attemptsAtLeast,
-      @Min(1) @Max(100) @Schema(description = "Attempts without an answer (No Answer, Left Voicemail, Busy, Wrong Number, Bounced) since the last answered one") Integer unansweredAttemptsAtLeast,
-      @Min(1) @Max(100) @Schema(description = "Calls answered No Answer since the last answered attempt") Integer noAnswerCallsAtLeast,
-      @Schema(description = "Enrichment found the email bounced") Boolean emailBounced,
-      @Schema(description = "The email's domain is a disposable one") Boolean disposableEmail,
-      @Schema(description = "The email is a free-mail address") Boolean freeMailEmail,
-      @Schema(description = "The lead has a phone number") Boolean hasPhone,
-      @Schema(description = "The lead has an email address") Boolean hasEmail,
-      @Min(1) @Max(3650) @Schema(description = "Created at least this many days ago") Integer olderThanDays) {}
+  static final class ConditionsBody {
+    @Min(1) @Max(100) @Schema(description = "Score (0–100) below this") public Integer scoreBelow;
+    @Min(0) @Max(100) @Schema(description = "Score at least this") public Integer scoreAtLeast;
+    @Min(1) @Max(100) @Schema(description = "Readiness by the qualification policy below this") public Integer readinessBelow;
+    @Min(0) @Max(100) @Schema(description = "Readiness at least this") public Integer readinessAtLeast;
+    @Schema(description = "Every required criterion of the qualification policy is met (true) or not (false)") @JsonSetter(nulls = Nulls.FAIL) public Boolean requiredMet;
+    @Min(1) @Max(100) @Schema(description = "Calls, emails and meetings of any outcome but Scheduled and Canceled") public Integer attemptsAtLeast;
+    @Min(1) @Max(100) @Schema(description = "Attempts without an answer (No Answer, Left Voicemail, Busy, Wrong Number, Bounced) since the last answered one") public Integer unansweredAttemptsAtLeast;
+    @Min(1) @Max(100) @Schema(description = "Calls answered No Answer since the last answered attempt") public Integer noAnswerCallsAtLeast;
+    @Schema(description = "Enrichment found the email bounced") @JsonSetter(nulls = Nulls.FAIL) public Boolean emailBounced;
+    @Schema(description = "The email's domain is a disposable one") @JsonSetter(nulls = Nulls.FAIL) public Boolean disposableEmail;
+    @Schema(description = "The email is a free-mail address") @JsonSetter(nulls = Nulls.FAIL) public Boolean freeMailEmail;
+    @Schema(description = "The lead has a phone number") @JsonSetter(nulls = Nulls.FAIL) public Boolean hasPhone;
+    @Schema(description = "The lead has an email address") @JsonSetter(nulls = Nulls.FAIL) public Boolean hasEmail;
+    @Min(1) @Max(3650) @Schema(description = "Created at least this many days ago") public Integer olderThanDays;
+
+    ConditionsBody() {}
+
+    ConditionsBody(AgentConditions when) {
+      scoreBelow = when.scoreBelow();
+      scoreAtLeast = when.scoreAtLeast();
+      readinessBelow = when.readinessBelow();
+      readinessAtLeast = when.readinessAtLeast();
+      requiredMet = when.requiredMet();
+      attemptsAtLeast = when.attemptsAtLeast();
+      unansweredAttemptsAtLeast = when.unansweredAttemptsAtLeast();
+      noAnswerCallsAtLeast = when.noAnswerCallsAtLeast();
+      emailBounced = when.emailBounced();
+      disposableEmail = when.disposableEmail();
+      freeMailEmail = when.freeMailEmail();
+      hasPhone = when.hasPhone();
+      hasEmail = when.hasEmail();
+      olderThanDays = when.olderThanDays();
+    }
+
+    AgentConditions conditions() {
+      return new AgentConditions(
+          scoreBelow, scoreAtLeast, readinessBelow, readinessAtLeast, requiredMet, attemptsAtLeast, unansweredAttemptsAtLeast, noAnswerCallsAtLeast, emailBounced, disposableEmail, freeMailEmail, hasPhone, hasEmail, olderThanDays);
+    }
+  }
 
   @Schema(name = "AgentPolicy")
   record PolicyResponse(
@@ -85,8 +116,17 @@ final class AgentBodies {
   @Schema(name = "AgentPolicyVersions")
   record PolicyVersions(List<PolicyResponse> items) {}
 
+  /** A class, not a record: an absent dryRun means the default (true), an explicit null is refused (400). */
   @Schema(name = "AgentRunRequest")
-  record RunRequest(@Schema(description = "Report what the agent would do without changing anything (default true)") Boolean dryRun) {}
+  static final class RunRequest {
+    @Schema(description = "Report what the agent would do without changing anything (default true)")
+    @JsonSetter(nulls = Nulls.FAIL)
+    public Boolean dryRun;
+
+    boolean isDryRun() {
+      return dryRun == null || dryRun;
+    }
+  }
 
   @Schema(name = "AgentDecision")
   record DecisionBody(
@@ -138,12 +178,12 @@ final class AgentBodies {
           errors.add(new FieldError("rules[" + i + "].reason", "must be Lost, Cannot Contact, No Longer Interested or Canceled"));
         }
       }
-      rules.add(new AgentRule(rule.name().strip(), conditions(rule.when()), action, reason));
+      rules.add(new AgentRule(rule.name().strip(), rule.when().conditions(), action, reason));
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    AgentPolicy policy = new AgentPolicy(mode, input.recentChangeHours(), Boolean.TRUE.equals(input.qualifyOptIn()), rules);
+    AgentPolicy policy = new AgentPolicy(mode, input.recentChangeHours(), input.qualifyOptIn(), rules);
     try {
       return policy.validated();
     } catch (InvalidPolicyException e) {
@@ -151,29 +191,15 @@ final class AgentBodies {
     }
   }
 
-  private static AgentConditions conditions(ConditionsBody when) {
-    return new AgentConditions(
-        when.scoreBelow(), when.scoreAtLeast(), when.readinessBelow(), when.readinessAtLeast(), when.requiredMet(), when.attemptsAtLeast(),
-        when.unansweredAttemptsAtLeast(), when.noAnswerCallsAtLeast(), when.emailBounced(), when.disposableEmail(), when.freeMailEmail(),
-        when.hasPhone(), when.hasEmail(), when.olderThanDays());
-  }
-
   static PolicyResponse toResponse(PublishedAgentPolicy published) {
     AgentPolicy policy = published.policy();
     List<RuleBody> rules =
         policy.rules().stream()
-            .map(rule -> new RuleBody(rule.name(), body(rule.when()), rule.action().label(), rule.reason() == null ? null : rule.reason().label()))
+            .map(rule -> new RuleBody(rule.name(), new ConditionsBody(rule.when()), rule.action().label(), rule.reason() == null ? null : rule.reason().label()))
             .toList();
     return new PolicyResponse(
         published.version(), policy.mode().label(), policy.recentChangeHours(), policy.qualifyOptIn(), rules,
         published.changedBy(), published.changedByName(), published.changedAt(), published.note());
-  }
-
-  private static ConditionsBody body(AgentConditions when) {
-    return new ConditionsBody(
-        when.scoreBelow(), when.scoreAtLeast(), when.readinessBelow(), when.readinessAtLeast(), when.requiredMet(), when.attemptsAtLeast(),
-        when.unansweredAttemptsAtLeast(), when.noAnswerCallsAtLeast(), when.emailBounced(), when.disposableEmail(), when.freeMailEmail(),
-        when.hasPhone(), when.hasEmail(), when.olderThanDays());
   }
 
   static RunResponse toResponse(AgentRun run) {

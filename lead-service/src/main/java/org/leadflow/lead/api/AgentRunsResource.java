@@ -77,7 +77,7 @@ public class AgentRunsResource {
   @APIResponse(responseCode = "403", description = "Not a sales manager or an admin", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "A real run while the policy's mode is not on", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "agent off", value = "{\"type\": \"https://leadflow.org/problems/agent-off\", \"title\": \"The agent does not act\", \"status\": 409, \"detail\": \"The agent's policy is off: only a dry run can be asked for until an admin sets its mode to on\", \"instance\": \"/api/v1/agent/runs\"}")))
   public Uni<Response> start(@Valid RunRequest request) {
-    boolean dryRun = request == null || request.dryRun() == null || request.dryRun();
+    boolean dryRun = request == null || request.isDryRun();
     return runs.request(dryRun, callers.get())
         .map(run -> Response.accepted(AgentBodies.toResponse(run)).location(URI.create("/api/v1/agent/runs/" + run.id())).build());
   }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.leadflow.lead.domain.AgentActions;
+import org.leadflow.lead.domain.ConversionPlan;
+import org.leadflow.lead.domain.ConversionRequest;
 import org.leadflow.lead.domain.Lead;
 import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.agent.AgentAction;
@@ -47,6 +49,15 @@ class AgentActing {
       if (decision.outcome() == AgentDecision.Outcome.QUALIFY
           && !context.qualification().evaluate(lead.details(), lead.qualification()).requiredMet()) {
         return Uni.createFrom().item(skipped(decision, "a required criterion of the qualification policy in force is not met"));
+      }
+      if (decision.outcome() == AgentDecision.Outcome.QUALIFY) {
+        // Checked before anything is written: a conversion opportunity-service would refuse (the lead's
+        // own data) is left to a person, rather than failing the whole batch again at every run.
+        try {
+          ConversionPlan.forLead(ConversionRequest.DEFAULTS, lead);
+        } catch (RuntimeException refused) {
+          return Uni.createFrom().item(skipped(decision, "its conversion cannot be planned: " + refused.getMessage()));
+        }
       }
       StatusReason before = lead.statusReason();
       Instant now = changes.now();

@@ -286,7 +286,10 @@ class QualificationAgentTest {
         .containsExactly("rules[0].when.scoreAtLeast");
     assertThat(invalidFields(Agent.savePolicy("{\"mode\": \"on\", \"recentChangeHours\": -1, \"rules\": [{\"name\": \"A\", \"when\": {\"scoreBelow\": 500}, \"action\": \"explode\"}]}")))
         .contains("recentChangeHours", "rules.when.scoreBelow");
+    assertThat(invalidFields(Agent.savePolicy("{\"mode\": \"on\", \"recentChangeHours\": 0, \"rules\": [{\"name\": \"A\", \"when\": {\"scoreBelow\": 5, \"hasPhone\": null}, \"action\": \"disqualify\", \"reason\": \"Lost\"}]}")))
+        .singleElement().asString().endsWith("hasPhone");
     assertThat(given().get(Agent.POLICY).then().statusCode(200).extract().<Integer>path("version")).isEqualTo(version);
+    assertThat(invalidFields(given().contentType(ContentType.JSON).body("{\"dryRun\": null}").post(Agent.RUNS).then().extract())).containsExactly("dryRun");
   }
 
   @Test
