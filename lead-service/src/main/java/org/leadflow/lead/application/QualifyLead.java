@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadflow.lead.domain.Actor;
 import org.leadflow.lead.domain.ConversionPlan;
 import org.leadflow.lead.domain.ConversionRequest;
 import org.leadflow.lead.domain.Lead;
@@ -58,25 +59,42 @@ public class QualifyLead implements CommandHandler<QualifyLead.Command, QualifyL
         .currentOrStart(changes.now())
         .chain(policy -> changes.find(command.leadId(), command.expectedVersion(), command.caller()).map(lead -> new Found(lead, policy)))
         .chain(found -> {
-          Lead lead = found.lead();
           Caller caller = command.caller();
-          ConversionPlan plan = ConversionPlan.forLead(command.options(), lead);
-          List<LeadEvent> events =
-              lead.qualify(
-                  plan,
-                  command.request(),
-                  () ->
-                      QualificationGate.check(
-                          found.policy().evaluate(lead.details(), lead.qualification()),
-                          command.overrideJustification(),
-                          caller.id(),
-                          caller.name(),
-                          caller.has(Roles.SALES_MANAGER)),
-                  LeadChanges.actorOf(caller),
-                  changes.now());
-          Uni<?> done = command.dryRun() ? leads.rollBack(lead) : changes.record(lead, events);
-          return done.replaceWith(new Result(lead, plan));
+          return qualify(
+              found.lead(), found.policy(), command.options(), command.request(), command.dryRun(), command.overrideJustification(),
+              caller.id(), caller.name(), caller.has(Roles.SALES_MANAGER), LeadChanges.actorOf(caller));
         });
+  }
+
+  /**
+   * The qualification agent's qualify (its policy's opt-in): the same path as a person's, with the
+   * conversion's default options, by the policy in force, never overriding its gate.
+   */
+  Uni<Result> byAgent(Lead lead, PublishedPolicy policy, Actor agent) {
+    return qualify(lead, policy, ConversionRequest.DEFAULTS, "{}", false, null, agent.id(), agent.name(), false, agent);
+  }
+
+  private Uni<Result> qualify(
+      Lead lead,
+      PublishedPolicy policy,
+      ConversionRequest options,
+      String request,
+      boolean dryRun,
+      String overrideJustification,
+      String byId,
+      String byName,
+      boolean byManager,
+      Actor actor) {
+    ConversionPlan plan = ConversionPlan.forLead(options, lead);
+    List<LeadEvent> events =
+        lead.qualify(
+            plan,
+            request,
+            () -> QualificationGate.check(policy.evaluate(lead.details(), lead.qualification()), overrideJustification, byId, byName, byManager),
+            actor,
+            changes.now());
+    Uni<?> done = dryRun ? leads.rollBack(lead) : changes.record(lead, events);
+    return done.replaceWith(new Result(lead, plan));
   }
 
   private record Found(Lead lead, PublishedPolicy policy) {}

@@ -49,6 +49,8 @@ public sealed interface LeadEvent {
     R contactabilityChanged(ContactabilityChanged event);
 
     R merged(Merged event);
+
+    R agentActed(AgentActed event);
   }
 
   /**
@@ -62,6 +64,10 @@ public sealed interface LeadEvent {
     public static final Cause NURTURE_ENDED = new Cause("nurture-ended", null);
     /** The system disqualified the lead: the qualification policy's Cannot Contact rule. */
     public static final Cause CANNOT_CONTACT_POLICY = new Cause("cannot-contact-policy", null);
+    /** The qualification agent disqualified the lead by a rule of its policy ({@link AgentActions}). */
+    public static final Cause QUALIFICATION_AGENT = new Cause("qualification-agent", null);
+    /** A person undid the qualification agent's disqualification: the lead is restored as it was. */
+    public static final Cause AGENT_ACTION_UNDONE = new Cause("agent-action-undone", null);
   }
 
   /**
@@ -208,6 +214,20 @@ public sealed interface LeadEvent {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.merged(this);
+    }
+  }
+
+  /**
+   * The qualification agent acted on the lead ({@code action}: {@code disqualify}, {@code
+   * mark-ready-to-qualify}, {@code qualify}) by a rule of its policy, for these reasons; or a person
+   * cleared its ready-to-qualify mark ({@code clear-ready-to-qualify}). Kept in the history beside the
+   * change itself; the change (a status) is published by its own event.
+   */
+  record AgentActed(UUID leadId, Actor actor, Instant at, String action, String rule, List<String> reasons, Integer policyVersion)
+      implements LeadEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.agentActed(this);
     }
   }
 }

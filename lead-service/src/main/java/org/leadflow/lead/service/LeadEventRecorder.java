@@ -190,6 +190,19 @@ public class LeadEventRecorder {
         }
 
         @Override
+        public HistoryEntry agentActed(LeadEvent.AgentActed acted) {
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("action", acted.action());
+          putIfSet(details, "rule", acted.rule());
+          details.put("reasons", acted.reasons());
+          if (acted.policyVersion() != null) {
+            details.put("agentPolicyVersion", acted.policyVersion());
+          }
+          boolean cleared = "clear-ready-to-qualify".equals(acted.action());
+          return entry(acted, cleared ? "ready-to-qualify-cleared" : "agent-acted", List.of(), details);
+        }
+
+        @Override
         public HistoryEntry merged(LeadEvent.Merged merged) {
           return LeadEventRecorder.this.merged(merged);
         }

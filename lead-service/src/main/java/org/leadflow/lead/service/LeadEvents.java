@@ -151,6 +151,13 @@ public class LeadEvents {
       // Learnt from opportunity-events (won, lost, reopened), which already told the world.
       return Uni.createFrom().nullItem();
     }
+
+    @Override
+    public Uni<OutboxEvent> agentActed(LeadEvent.AgentActed acted) {
+      // The agent's reasons are history; what it changed (a disqualification, a qualify) is published
+      // by that change's own event, and its ready-to-qualify mark is no change of the lead.
+      return Uni.createFrom().nullItem();
+    }
   }
 
   private Uni<OutboxEvent> appendNow(Lead lead, String type, LeadEvent event, Object data) {

@@ -58,7 +58,9 @@ class LeadApiAccessTest {
     RERUN_ENRICHMENT("POST", "/{id}/enrichment", null, "New"),
     /** The body names a duplicate the lead's owner (Alice) owns too: see {@link #call}. */
     MERGE("POST", "/{id}/merge", "{}", "New"),
-    CONSENTS("GET", "/{id}/consents", null, "New");
+    CONSENTS("GET", "/{id}/consents", null, "New"),
+    /** The qualification agent's mark, put on the lead for the call ({@link #leadOf}). */
+    CLEAR_READY_MARK("DELETE", "/{id}/ready-to-qualify", null, "Ready");
 
     final String method;
     final String path;
@@ -104,6 +106,11 @@ class LeadApiAccessTest {
             .path("id");
     switch (status) {
       case "New" -> {}
+      case "Ready" ->
+          Agent.sql(
+              "INSERT INTO lead_agent_action (id, lead_id, action, rule_name, reasons, policy_version, status_before, acted_at)"
+                  + " VALUES (cast(? as uuid), cast(? as uuid), 'MARK_READY', 'Warm', '[]'::jsonb, 1, 'NEW', now())",
+              UUID.randomUUID().toString(), id);
       case "Lost" -> succeeded(Leads.disqualify(as(seller), id, "{\"reason\":\"Lost\"}"));
       case "Qualified" -> succeeded(as(seller).contentType(ContentType.JSON).body("{}").post(BASE + "/{id}/qualify", id).then().extract());
       default -> throw new IllegalArgumentException(status);
@@ -465,6 +472,89 @@ class LeadApiAccessTest {
 
   private static List<String> idsListedFor(String token, Map<String, ?> query) {
     return succeeded(as(token).queryParams(query).get(BASE).then().extract()).path("items.id");
+  }
+
+  /**
+   * The worklist and the qualification agent's endpoints: the worklist for sellers (their own) and
+   * sales managers; the agent's policy read by everyone who works leads and changed by admins; its
+   * runs asked for and read by sales managers and admins.
+   */
+  enum AgentEndpoint {
+    WORKLIST(List.of("seller", "sales-manager")),
+    GET_AGENT_POLICY(List.of("seller", "sales-manager", "admin")),
+    AGENT_POLICY_VERSIONS(List.of("seller", "sales-manager", "admin")),
+    REPLACE_AGENT_POLICY(List.of("admin")),
+    START_AGENT_RUN(List.of("sales-manager", "admin")),
+    LIST_AGENT_RUNS(List.of("sales-manager", "admin")),
+    GET_AGENT_RUN(List.of("sales-manager", "admin"));
+
+    final List<String> roles;
+
+    AgentEndpoint(List<String> roles) {
+      this.roles = roles;
+    }
+
+    ExtractableResponse<Response> call(RequestSpecification request) {
+      return switch (this) {
+        case WORKLIST -> request.get(Agent.WORKLIST).then().extract();
+        case GET_AGENT_POLICY -> request.get(Agent.POLICY).then().extract();
+        case AGENT_POLICY_VERSIONS -> request.get(Agent.POLICY + "/versions").then().extract();
+        case REPLACE_AGENT_POLICY -> request.contentType(ContentType.JSON).body(Agent.OFF).put(Agent.POLICY).then().extract();
+        case START_AGENT_RUN -> request.contentType(ContentType.JSON).body("{\"dryRun\": true}").post(Agent.RUNS).then().extract();
+        case LIST_AGENT_RUNS -> request.get(Agent.RUNS).then().extract();
+        case GET_AGENT_RUN -> request.get(Agent.RUNS + "/{id}", agentRun()).then().extract();
+      };
+    }
+  }
+
+  /** A dry run asked for by a sales manager. */
+  private static String agentRun() {
+    return succeeded(as(TestTokens.salesManager("manager-maria")).contentType(ContentType.JSON).body("{\"dryRun\": true}").post(Agent.RUNS).then().extract())
+        .path("id");
+  }
+
+  private static String tokenOf(String role) {
+    return switch (role) {
+      case "seller" -> TestTokens.seller(ALICE);
+      case "sales-manager" -> TestTokens.salesManager("manager-maria");
+      case "admin" -> TestTokens.admin("admin-ann");
+      default -> TestTokens.integration("crm-import");
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(AgentEndpoint.class)
+  void everyAgentAndWorklistEndpointWantsABearerTokenItTrusts(AgentEndpoint endpoint) {
+    assertThat(problem(endpoint.call(withoutToken()), 401).header("WWW-Authenticate")).isEqualTo("Bearer");
+    for (String token : TestTokens.untrusted().values()) {
+      problem(endpoint.call(as(token)), 401);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(AgentEndpoint.class)
+  void eachAgentAndWorklistEndpointAnswersItsRolesAndRefusesTheOthers(AgentEndpoint endpoint) {
+    for (String role : List.of("seller", "sales-manager", "admin", "integration")) {
+      ExtractableResponse<Response> response = endpoint.call(as(tokenOf(role)));
+      if (endpoint.roles.contains(role)) {
+        succeeded(response);
+      } else {
+        problem(response, 403);
+      }
+    }
+    problem(endpoint.call(as(TestTokens.issuer().token("viewer-vic", "Vic", List.of("viewer")).sign())), 403);
+  }
+
+  @Test
+  void anotherSellersWorklistIsRefusedAndNeverListedButASalesManagerSeesIt() {
+    String alicesLead = leadOf(ALICE, "New");
+    // Alice has many leads by now: the best score puts this one on the first page.
+    Agent.score(alicesLead, 100);
+    problem(as(TestTokens.seller(BOB)).queryParam("ownerId", ALICE).get(Agent.WORKLIST).then().extract(), 403);
+    assertThat(succeeded(as(TestTokens.seller(BOB)).queryParam("size", 200).get(Agent.WORKLIST).then().extract()).<List<String>>path("items.ownerId"))
+        .doesNotContain(ALICE);
+    assertThat(succeeded(as(TestTokens.salesManager("manager-maria")).queryParam("ownerId", ALICE).queryParam("size", 200).get(Agent.WORKLIST).then().extract())
+        .<List<String>>path("items.leadId")).contains(alicesLead);
   }
 
   /** What a call may change about a lead, read by a sales manager. */
