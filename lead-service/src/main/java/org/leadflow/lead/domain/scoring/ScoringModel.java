@@ -107,7 +107,7 @@ public final class ScoringModel {
   }
 
   /** The strongest reasons raising ({@code up}) or lowering the score. */
-  static List<Factor> strongest(List<Factor> factors, boolean up) {
+  public static List<Factor> strongest(List<Factor> factors, boolean up) {
     return factors.stream()
         .filter(factor -> up ? factor.contribution() > 0 : factor.contribution() < 0)
         .sorted(Comparator.comparingDouble((Factor factor) -> Math.abs(factor.contribution())).reversed())
