@@ -33,10 +33,11 @@ CREATE TABLE scoring_training_run (
     failure        varchar(1000)
 );
 CREATE INDEX scoring_training_run_created_idx ON scoring_training_run (created_at DESC);
+CREATE INDEX scoring_training_run_finished_idx ON scoring_training_run (finished_at DESC) WHERE status = 'COMPLETED';
 CREATE INDEX scoring_training_run_runnable_idx ON scoring_training_run (created_at) WHERE status IN ('QUEUED', 'RUNNING');
 
 -- A trained model: its trees as XGBoost saves them (UBJSON), the columns it reads, its calibration.
--- The highest version is in force.
+-- The model of the latest completed training is in force (none when it found too little history).
 CREATE TABLE scoring_model (
     version         integer PRIMARY KEY,
     training_run_id uuid NOT NULL REFERENCES scoring_training_run (id),

@@ -123,11 +123,14 @@ public class ScoringStore {
         .map(rows -> rows.iterator().next().getInteger("version"));
   }
 
-  /** The version in force, if any model was trained. */
+  /**
+   * The model in force: the one the latest completed training made. Empty before the first model, and
+   * when the latest training found too little history (then the rule-based score is in force again).
+   */
   public Uni<Optional<Integer>> currentModelVersion() {
-    return pool.query("SELECT max(version) AS version FROM scoring_model")
+    return pool.query("SELECT model_version FROM scoring_training_run WHERE status = 'COMPLETED' ORDER BY finished_at DESC LIMIT 1")
         .execute()
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getInteger("version")));
+        .map(rows -> rows.size() == 0 ? Optional.<Integer>empty() : Optional.ofNullable(rows.iterator().next().getInteger("model_version")));
   }
 
   public Uni<ScoringModel> model(int version) {

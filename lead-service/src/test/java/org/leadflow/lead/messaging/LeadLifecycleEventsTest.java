@@ -45,9 +45,9 @@ class LeadLifecycleEventsTest {
           .post("/api/v1/leads/{id}/reactivate", id).then().statusCode(200);
       given().post("/api/v1/leads/{id}/mark-contacted", id).then().statusCode(200);
 
-      // Enrichment's own events (docs/enrichment.md) come in between, each after the change it follows.
+      // Enrichment's and scoring's own events (docs/enrichment.md, docs/scoring.md) come in between, each after the change it follows.
       List<TopicReader.Event> events =
-          reader.await(e -> id.equals(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)), 7, Duration.ofSeconds(20));
+          reader.await(e -> id.equals(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)) && !LeadEventTypes.SCORED.equals(e.header(CloudEventHeaders.TYPE)), 7, Duration.ofSeconds(20));
 
       assertThat(events)
           .extracting(e -> e.header(CloudEventHeaders.TYPE))
