@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,9 +82,9 @@ public class ScoringResource {
               + " read (qualified: converted, won where known; disqualified and lost: not converted), a share of each outcome is"
               + " held out, and the model is judged on it (AUC, calibration). With fewer than leadflow.scoring.min-outcomes"
               + " (40) leads of either outcome no model is made (result rules) and the rule-based score stays. A new model"
-              + " comes into force at once and every open lead is scored again. The body is optional.")
+              + " comes into force at once and every open lead is scored again. Every member of the body is optional: {}"
+              + " trains with the defaults.")
   @RequestBody(
-      required = false,
       content = @Content(schema = @Schema(implementation = TrainingRequest.class), examples = @ExampleObject(name = "evaluation", value = "{\"holdoutShare\":0.2,\"seed\":42,\"splitAttribute\":\"prospectId\",\"baselines\":true}")))
   @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = TrainingResponse.class), examples = @ExampleObject(name = "queued", value = TRAINING_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "An option out of range", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

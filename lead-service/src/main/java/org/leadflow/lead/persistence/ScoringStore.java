@@ -62,7 +62,7 @@ public class ScoringStore {
 
   public Uni<ScoringSettings> saveSettings(List<String> excludedAttributes, String by, Instant now) {
     return pool.preparedQuery(
-            "UPDATE scoring_settings SET excluded_attributes = $1::jsonb, updated_at = $2, updated_by = $3, version = version + 1 WHERE id = 1")
+            "UPDATE scoring_settings SET excluded_attributes = $1::text::jsonb, updated_at = $2, updated_by = $3, version = version + 1 WHERE id = 1")
         .execute(Tuple.of(new JsonArray(excludedAttributes).encode(), now.atOffset(ZoneOffset.UTC), by))
         .chain(this::settings);
   }
@@ -71,7 +71,7 @@ public class ScoringStore {
   public Uni<Optional<UUID>> queueTraining(String by, Map<String, Object> options, Instant now) {
     UUID id = UUID.randomUUID();
     return pool.preparedQuery(
-            "INSERT INTO scoring_training_run (id, status, requested_by, options, created_at) SELECT $1, 'QUEUED', $2, $3::jsonb, $4"
+            "INSERT INTO scoring_training_run (id, status, requested_by, options, created_at) SELECT $1, 'QUEUED', $2, $3::text::jsonb, $4"
                 + " WHERE NOT EXISTS (SELECT 1 FROM scoring_training_run WHERE status = 'QUEUED'"
                 + " OR (status = 'RUNNING' AND claimed_until > $4))")
         .execute(Tuple.of(id, by, JsonObject.mapFrom(options).encode(), now.atOffset(ZoneOffset.UTC)))
@@ -90,7 +90,7 @@ public class ScoringStore {
 
   public Uni<Void> finish(UUID id, String status, String result, Integer modelVersion, Object data, Object metrics, String failure, Instant now) {
     return pool.preparedQuery(
-            "UPDATE scoring_training_run SET status = $2, result = $3, model_version = $4, data = $5::jsonb, metrics = $6::jsonb,"
+            "UPDATE scoring_training_run SET status = $2, result = $3, model_version = $4, data = $5::text::jsonb, metrics = $6::text::jsonb,"
                 + " failure = $7, finished_at = $8, claimed_until = NULL WHERE id = $1")
         .execute(Tuple.from(new Object[] {id, status, result, modelVersion, write(data), write(metrics), failure, now.atOffset(ZoneOffset.UTC)}))
         .replaceWithVoid();
@@ -116,7 +116,7 @@ public class ScoringStore {
   public Uni<Integer> storeModel(UUID runId, ModelTraining.Result result, Instant now) {
     return pool.preparedQuery(
             "INSERT INTO scoring_model (version, training_run_id, created_at, trees, feature_space, calibration, holdout_auc, metrics)"
-                + " SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4::jsonb, $5::jsonb, $6, $7::jsonb FROM scoring_model RETURNING version")
+                + " SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7::text::jsonb FROM scoring_model RETURNING version")
         .execute(Tuple.from(new Object[] {
           runId, now.atOffset(ZoneOffset.UTC), Buffer.buffer(result.trees()), write(result.space()), write(result.calibration()),
           Double.isNaN(result.metrics().holdoutAuc()) ? null : result.metrics().holdoutAuc(), write(result.metrics())}))
@@ -204,7 +204,7 @@ public class ScoringStore {
   public Uni<Published> storeScore(LeadScore score) {
     String sql =
         "WITH stored AS (INSERT INTO lead_score AS s (lead_id, score, grade, probability, method, model_version, factors, scored_at)"
-            + " VALUES (:lead, :score, :grade, :probability, :method, :model, cast(:factors as jsonb), :at)"
+            + " VALUES (:lead, :score, :grade, :probability, :method, :model, cast(cast(:factors as text) as jsonb), :at)"
             + " ON CONFLICT (lead_id) DO UPDATE SET score = excluded.score, grade = excluded.grade, probability = excluded.probability,"
             + " method = excluded.method, model_version = excluded.model_version, factors = excluded.factors, scored_at = excluded.scored_at,"
             + " previous_score = CASE WHEN s.score <> excluded.score OR s.grade <> excluded.grade THEN s.score ELSE s.previous_score END,"

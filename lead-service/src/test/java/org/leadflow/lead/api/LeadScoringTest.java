@@ -58,7 +58,7 @@ class LeadScoringTest {
   @Test
   void onlyAnAdminTrainsAModel() {
     for (String token : List.of(TestTokens.seller("scoring-seller"), TestTokens.salesManager("scoring-manager"))) {
-      ExtractableResponse<Response> refused = given().header("Authorization", "Bearer " + token).post(Scoring.TRAININGS).then().extract();
+      ExtractableResponse<Response> refused = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{}").post(Scoring.TRAININGS).then().extract();
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.contentType()).startsWith(Leads.PROBLEM);
     }

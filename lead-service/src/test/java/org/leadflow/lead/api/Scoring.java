@@ -27,11 +27,8 @@ final class Scoring {
   static ExtractableResponse<Response> train(String body) {
     List<String> queued = new ArrayList<>(1);
     await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      var request = given().header("Authorization", "Bearer " + ADMIN);
-      if (body != null) {
-        request = request.contentType(ContentType.JSON).body(body);
-      }
-      ExtractableResponse<Response> answer = request.post(TRAININGS).then().extract();
+      ExtractableResponse<Response> answer =
+          given().header("Authorization", "Bearer " + ADMIN).contentType(ContentType.JSON).body(body == null ? "{}" : body).post(TRAININGS).then().extract();
       assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(202);
       assertThat(answer.header("Location")).endsWith("/" + answer.path("id"));
       queued.add(answer.path("id"));
