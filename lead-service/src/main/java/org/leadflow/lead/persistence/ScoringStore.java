@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -118,7 +117,7 @@ public class ScoringStore {
             "INSERT INTO scoring_model (version, training_run_id, created_at, trees, feature_space, calibration, holdout_auc, metrics)"
                 + " SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7::text::jsonb FROM scoring_model RETURNING version")
         .execute(Tuple.from(new Object[] {
-          runId, now.atOffset(ZoneOffset.UTC), Buffer.buffer(result.trees()), write(result.space()), write(result.calibration()),
+          runId, now.atOffset(ZoneOffset.UTC), io.vertx.core.buffer.Buffer.buffer(result.trees()), write(result.space()), write(result.calibration()),
           Double.isNaN(result.metrics().holdoutAuc()) ? null : result.metrics().holdoutAuc(), write(result.metrics())}))
         .map(rows -> rows.iterator().next().getInteger("version"));
   }
