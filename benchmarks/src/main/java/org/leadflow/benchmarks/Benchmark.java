@@ -32,7 +32,7 @@ public final class Benchmark {
 
   private static final String USAGE =
       """
-      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads,import] [--jvm="OPTIONS"]
+      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads,import,scoring] [--jvm="OPTIONS"]
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
       target/benchmarks/data, both packaged services, then lead creation (with pgbench for
@@ -51,7 +51,7 @@ public final class Benchmark {
 
   private static final double IDLE_CORES = 0.1;
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
-  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads", ImportScenario.NAME);
+  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads", ImportScenario.NAME, ScoringScenario.NAME);
   private static final String FOOTPRINT_ONLY = "footprint";
 
   private final Plan plan;
@@ -142,6 +142,9 @@ public final class Benchmark {
       }
       if (scenarios.contains(ImportScenario.NAME)) {
         new ImportScenario(stack, report, out, output.resolve("data"), 100_000).run(cpu);
+      }
+      if (scenarios.contains(ScoringScenario.NAME)) {
+        new ScoringScenario(report, out, 100_000).run();
       }
       for (LeadflowService service : List.of(LeadflowService.LEAD_SERVICE, LeadflowService.OPPORTUNITY_SERVICE)) {
         report.row("4. Footprint", service.serviceName() + " RSS after the benchmark",

@@ -6,6 +6,7 @@ import org.leadflow.contracts.lead.LeadActivityLogged;
 import org.leadflow.contracts.lead.LeadCreated;
 import org.leadflow.contracts.lead.LeadDisqualified;
 import org.leadflow.contracts.lead.LeadEnriched;
+import org.leadflow.contracts.lead.LeadScored;
 import org.leadflow.contracts.lead.LeadEventTypes;
 import org.leadflow.contracts.lead.LeadQualified;
 import org.leadflow.contracts.lead.LeadMerged;
@@ -50,6 +51,7 @@ public final class EventCatalog {
     types.put(LeadEventTypes.QUALIFIED, LeadQualified.class);
     types.put(LeadEventTypes.QUALIFICATION_POLICY_CHANGED, QualificationPolicyChanged.class);
     types.put(LeadEventTypes.ENRICHED, LeadEnriched.class);
+    types.put(LeadEventTypes.SCORED, LeadScored.class);
     types.put(OpportunityEventTypes.CREATED, OpportunityCreated.class);
     types.put(OpportunityEventTypes.CONVERSION_FAILED, ConversionFailed.class);
     types.put(OpportunityEventTypes.STAGE_CHANGED, OpportunityStageChanged.class);

@@ -21,6 +21,12 @@ public final class LeadEventTypes {
    * time. Never published for what enrichment itself changed, so it starts no further enrichment.
    */
   public static final String ENRICHED = "leadflow.lead.enriched.v1";
+  /**
+   * A lead's score moved materially: a new grade, or the score by at least the configured points
+   * (docs/scoring.md). Never published for a score that barely moved, and starts nothing in lead-service.
+   */
+  public static final String SCORED = "leadflow.lead.scored.v1";
+
   /** A duplicate was merged into a master: published for both leads, each keyed by its own id. */
   public static final String MERGED = "leadflow.lead.merged.v1";
 

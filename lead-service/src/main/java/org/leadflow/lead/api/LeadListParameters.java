@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -40,11 +41,12 @@ public class LeadListParameters {
   @DefaultValue("createdAt,desc")
   @Parameter(
       description =
-          "field,asc|desc; fields: createdAt, updatedAt, lastName, companyName, country, state, readiness (leads"
-              + " not measured yet come last either way)",
+          "field,asc|desc; fields: createdAt, updatedAt, lastName, companyName, country, state, readiness, score (leads"
+              + " not measured or scored yet come last either way)",
       examples = {
         @ExampleObject(name = "newest first", value = "createdAt,desc"),
-        @ExampleObject(name = "most ready first", value = "readiness,desc")
+        @ExampleObject(name = "most ready first", value = "readiness,desc"),
+        @ExampleObject(name = "best score first", value = "score,desc")
       })
   String sort;
 
@@ -126,6 +128,24 @@ public class LeadListParameters {
       schema = @Schema(type = SchemaType.BOOLEAN))
   String requiredMet;
 
+  @QueryParam("scoreMin")
+  @Parameter(
+      description = "Score (a calibrated probability of conversion in percent, docs/scoring.md) at least this, 0–100; leads not scored yet never match",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"),
+      example = "70")
+  String scoreMin;
+
+  @QueryParam("scoreMax")
+  @Parameter(description = "Score at most this, 0–100", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"))
+  String scoreMax;
+
+  @QueryParam("grade")
+  @Parameter(description = "Score grade: A, B, C or D, or several separated by commas", examples = {
+    @ExampleObject(name = "grade A", value = "A"),
+    @ExampleObject(name = "grades A and B", value = "A,B")
+  })
+  String grade;
+
   @QueryParam("q")
   @Parameter(description = "Free text over first and last name, company and email")
   String q;
@@ -173,6 +193,12 @@ public class LeadListParameters {
       errors.add(new FieldError("readinessMax", "must not be below readinessMin"));
     }
     FitVerdict fitIs = fit == null ? null : fit(errors);
+    Integer scoreFrom = percent(errors, "scoreMin", scoreMin);
+    Integer scoreTo = percent(errors, "scoreMax", scoreMax);
+    if (scoreFrom != null && scoreTo != null && scoreFrom > scoreTo) {
+      errors.add(new FieldError("scoreMax", "must not be below scoreMin"));
+    }
+    Set<String> grades = grades(errors);
     PageParameters paging = PageParameters.read(page, size, errors);
     Instant createdFromIs = BusinessDates.instant("createdFrom", createdFrom, errors);
     Instant createdToIs = BusinessDates.instant("createdTo", createdTo, errors);
@@ -203,7 +229,27 @@ public class LeadListParameters {
         order[1].equals("desc"),
         paging.page(),
         paging.size(),
-        enriched);
+        enriched,
+        scoreFrom,
+        scoreTo,
+        grades);
+  }
+
+  /** "A", "a,b" → {A, B}; anything else an error. */
+  private Set<String> grades(List<FieldError> errors) {
+    if (grade == null) {
+      return null;
+    }
+    Set<String> grades = new java.util.TreeSet<>();
+    for (String one : grade.split(",", -1)) {
+      String upper = one.strip().toUpperCase(Locale.ROOT);
+      if (!List.of("A", "B", "C", "D").contains(upper)) {
+        errors.add(new FieldError("grade", "must be A, B, C or D, or several separated by commas"));
+        return null;
+      }
+      grades.add(upper);
+    }
+    return grades;
   }
 
   /** A seniority or department as the job title rules name them: a short text without control characters. */

@@ -21,12 +21,10 @@ import org.leadflow.lead.domain.policy.MeasuredReadiness;
 import org.leadflow.lead.domain.policy.QualificationCheck;
 
 /**
- * A potential customer who showed interest but is not yet a confirmed opportunity.
- *
- * <p>Every change goes through a method here that checks the lead's status ({@link LeadLifecycle})
- * and answers the {@link LeadEvent}s it produced, for the audit history and the outbox. What is
- * known about the lead ({@link LeadDetails}), its qualification data ({@link Qualification}) and
- * its latest conversion ({@link Conversion}) are value objects embedded in its row.
+ * A potential customer who showed interest but is not yet a confirmed opportunity. Every change goes through a method here
+ * that checks the lead's status ({@link LeadLifecycle}) and answers the {@link LeadEvent}s it produced, for the audit
+ * history and the outbox. What is known about the lead ({@link LeadDetails}), its qualification data ({@link Qualification})
+ * and its latest conversion ({@link Conversion}) are value objects embedded in its row; {@link LeadScoreColumns} is read-only.
  */
 @Entity
 @Table(name = "lead")
@@ -44,6 +42,7 @@ public class Lead {
   @Embedded private OpportunityOutcome opportunityOutcome;
   @Embedded private MeasuredReadiness readiness;
   @Embedded private Contactability contactability;
+  @Embedded private LeadScoreColumns score;
   private Instant createdAt;
   private Instant updatedAt;
   @Version private long version;

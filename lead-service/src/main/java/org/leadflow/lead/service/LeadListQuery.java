@@ -24,7 +24,9 @@ import org.leadflow.lead.domain.policy.FitVerdict;
  * @param readinessMin readiness kept on the lead (see {@code MeasuredReadiness}) at least this, 0–100
  * @param requiredMet true: every required criterion met; false: some not met
  * @param enrichment filters on what enrichment found
- * @param sortBy one of {@link #sortableFields()}; {@code readiness} puts leads not measured yet last
+ * @param scoreMin the lead's score (docs/scoring.md) at least this, 0–100; leads not scored yet never match
+ * @param grades the lead's grade one of these (A–D); null or empty: any
+ * @param sortBy one of {@link #sortableFields()}; {@code readiness} and {@code score} put leads not measured (scored) yet last
  */
 public record LeadListQuery(
     LeadState state,
@@ -47,7 +49,10 @@ public record LeadListQuery(
     boolean descending,
     int page,
     int size,
-    EnrichmentFilter enrichment) {
+    EnrichmentFilter enrichment,
+    Integer scoreMin,
+    Integer scoreMax,
+    Set<String> grades) {
 
   /** API sort field → entity attribute. */
   private static final Map<String, String> SORTABLE =
@@ -58,7 +63,8 @@ public record LeadListQuery(
           "companyName", "details.companyName",
           "country", "details.country",
           "state", "state",
-          "readiness", "readiness.score");
+          "readiness", "readiness.score",
+          "score", "score.value");
 
   /** The fields the list sorts by, as the API names them. */
   public static Set<String> sortableFields() {
@@ -88,6 +94,12 @@ public record LeadListQuery(
     range(conditions, parameters, "readiness.score", "<=", "readinessMax", readinessMax);
     condition(conditions, parameters, "readiness.fit", "fit", fit);
     condition(conditions, parameters, "readiness.requiredMet", "requiredMet", requiredMet);
+    range(conditions, parameters, "score.value", ">=", "scoreMin", scoreMin);
+    range(conditions, parameters, "score.value", "<=", "scoreMax", scoreMax);
+    if (grades != null && !grades.isEmpty()) {
+      conditions.add("score.grade in (:grades)");
+      parameters.put("grades", grades);
+    }
     enrichment.addTo(conditions, parameters);
     if (text != null) {
       conditions.add(
@@ -97,10 +109,10 @@ public record LeadListQuery(
     }
     Sort.Direction direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
     // id breaks ties so that pages never overlap or skip rows.
-    // Leads not measured yet come last either way. Only the readiness sort says so: the other fields'
+    // Leads not measured (scored) yet come last either way. Only the readiness and score sorts say so: the other fields'
     // indexes keep PostgreSQL's default null order, which an explicit NULLS LAST would keep them from serving.
     Sort order =
-        (sortBy.equals("readiness")
+        (sortBy.equals("readiness") || sortBy.equals("score")
                 ? Sort.by(SORTABLE.get(sortBy), direction, Sort.NullPrecedence.NULLS_LAST)
                 : Sort.by(SORTABLE.get(sortBy), direction))
             .and("id", direction);

@@ -60,7 +60,8 @@ class LeadApiAccessTest {
     MERGE("POST", "/{id}/merge", "{}", "New"),
     CONSENTS("GET", "/{id}/consents", null, "New"),
     /** The qualification agent's mark, put on the lead for the call ({@link #leadOf}). */
-    CLEAR_READY_MARK("DELETE", "/{id}/ready-to-qualify", null, "Ready");
+    CLEAR_READY_MARK("DELETE", "/{id}/ready-to-qualify", null, "Ready"),
+    SCORE("GET", "/{id}/score", null, "New");
 
     final String method;
     final String path;
@@ -458,6 +459,64 @@ class LeadApiAccessTest {
     assertThat(refused.asString()).doesNotContain(ALICE);
     problem(endpoint.call(as(TestTokens.integration("crm-import")), id), 404);
     succeeded(endpoint.call(as(TestTokens.salesManager("manager-maria")), id));
+  }
+
+  /** Scoring's own endpoints (docs/scoring.md): trainings and models for admins and sales managers, settings read by sellers too. */
+  enum ScoringEndpoint {
+    LIST_TRAININGS(List.of("admin", "sales-manager")),
+    GET_TRAINING(List.of("admin", "sales-manager")),
+    LIST_MODELS(List.of("admin", "sales-manager")),
+    GET_SETTINGS(List.of("admin", "sales-manager", "seller")),
+    /** Admins only; a training still running makes it a 409, which also shows the admin got past the role check. */
+    REQUEST_TRAINING(List.of("admin")),
+    REPLACE_SETTINGS(List.of("admin"));
+
+    private static final String SCORING = "/api/v1/scoring";
+
+    /** The roles that may call it. */
+    final List<String> roles;
+
+    ScoringEndpoint(List<String> roles) {
+      this.roles = roles;
+    }
+
+    ExtractableResponse<Response> call(RequestSpecification request) {
+      return switch (this) {
+        case LIST_TRAININGS -> request.get(SCORING + "/trainings").then().extract();
+        case GET_TRAINING -> request.get(SCORING + "/trainings/{id}", UUID.randomUUID()).then().extract();
+        case LIST_MODELS -> request.get(SCORING + "/models").then().extract();
+        case GET_SETTINGS -> request.get(SCORING + "/settings").then().extract();
+        case REQUEST_TRAINING -> request.contentType(ContentType.JSON).body("{}").post(SCORING + "/trainings").then().extract();
+        // The settings as they are: an admin's call changes nothing another test relies on.
+        case REPLACE_SETTINGS ->
+            request.contentType(ContentType.JSON)
+                .body("{\"excludedAttributes\":" + given().get(SCORING + "/settings").then().extract().jsonPath().getList("excludedAttributes").stream()
+                    .map(name -> "\"" + name + "\"").toList() + "}")
+                .put(SCORING + "/settings").then().extract();
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ScoringEndpoint.class)
+  void everyScoringEndpointWantsABearerTokenAndItsRole(ScoringEndpoint endpoint) {
+    assertThat(problem(endpoint.call(withoutToken()), 401).header("WWW-Authenticate")).isEqualTo("Bearer");
+    Map<String, String> tokens =
+        Map.of(
+            "admin", TestTokens.admin("admin-ann"),
+            "sales-manager", TestTokens.salesManager("manager-maria"),
+            "seller", TestTokens.seller(ALICE),
+            "integration", TestTokens.integration("crm-import"));
+    tokens.forEach((role, token) -> {
+      ExtractableResponse<Response> answer = endpoint.call(as(token));
+      if (!endpoint.roles.contains(role)) {
+        problem(answer, 403);
+      } else if (endpoint == ScoringEndpoint.GET_TRAINING) {
+        assertThat(problem(answer, 404).<String>path("type")).endsWith("/not-found");
+      } else {
+        assertThat(answer.statusCode()).as(endpoint + " as " + role + ": " + answer.asString()).isIn(200, 202, 409);
+      }
+    });
   }
 
   private static void assertAllowed(Endpoint endpoint, ExtractableResponse<Response> response) {

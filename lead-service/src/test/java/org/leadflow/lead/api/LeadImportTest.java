@@ -308,7 +308,7 @@ class LeadImportTest {
       List<String> leads = report(MANAGER, id).stream().map(row -> row.get("leadId")).toList();
 
       List<TopicReader.Event> events =
-          reader.await(e -> leads.contains(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(20));
+          reader.await(e -> leads.contains(e.key()) && !LeadEventTypes.ENRICHED.equals(e.header(CloudEventHeaders.TYPE)) && !LeadEventTypes.SCORED.equals(e.header(CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(20));
 
       // Each lead's events in the order they happened (one partition per lead); no qualification
       // event, which would start a conversion.

@@ -342,7 +342,8 @@ class LeadMergeTest {
   }
 
   private static boolean isEnrichment(TopicReader.Event event) {
-    return LeadEventTypes.ENRICHED.equals(event.header(CloudEventHeaders.TYPE));
+    // Enrichment and scoring follow every change with events of their own.
+    return LeadEventTypes.ENRICHED.equals(event.header(CloudEventHeaders.TYPE)) || LeadEventTypes.SCORED.equals(event.header(CloudEventHeaders.TYPE));
   }
 
   @Test
