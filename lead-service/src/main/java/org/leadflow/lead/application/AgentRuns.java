@@ -95,6 +95,16 @@ public class AgentRuns {
     return commands.run(this::evaluateInTransaction, leadId);
   }
 
+  /**
+   * After a lead was scored, in the scoring consumer's transaction: {@link #evaluateInTransaction}
+   * when the agent's mode is on; nothing otherwise (off or dry-run, nothing it decided would be done).
+   */
+  public Uni<Void> afterScoreChange(UUID leadId) {
+    return policies.inForce().chain(agent -> agent.policy().mode() == AgentPolicy.Mode.ON
+        ? evaluateInTransaction(leadId).replaceWithVoid()
+        : Uni.createFrom().voidItem());
+  }
+
   /** {@link #evaluate} within the caller's transaction (a consumer's inbox transaction). */
   public Uni<AgentDecision> evaluateInTransaction(UUID leadId) {
     return context(null, false).chain(context -> facts.lock(leadId).chain(found -> acting.decideAndAct(

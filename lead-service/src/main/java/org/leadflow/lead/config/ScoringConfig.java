@@ -51,6 +51,14 @@ public interface ScoringConfig {
   @WithDefault("30m")
   Duration claim();
 
+  /**
+   * Whether a lead is scored again after each change of it (its events on {@code lead-events}). Off,
+   * scores change only when a model comes into force; the tests turn it off where they set scores
+   * themselves.
+   */
+  @WithDefault("true")
+  boolean rescoreOnEvents();
+
   /** Open leads scored again per transaction after a new model comes into force. */
   @WithDefault("500")
   int rescoreBatchSize();

@@ -12,7 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.leadflow.contracts.EventTopics;
 import org.leadflow.contracts.lead.LeadEventTypes;
+import org.leadflow.lead.application.AgentRuns;
 import org.leadflow.lead.application.ScoreLead;
+import org.leadflow.lead.config.ScoringConfig;
 import org.leadflow.messaging.ConsumedEventCounter;
 import org.leadflow.messaging.ConsumerFailures;
 import org.leadflow.messaging.ConsumerTracing;
@@ -48,6 +50,8 @@ public class LeadScoringConsumer implements EventConsumer {
           LeadEventTypes.QUALIFIED);
 
   @Inject ScoreLead scoreLead;
+  @Inject ScoringConfig config;
+  @Inject AgentRuns agents;
   @Inject ConsumedEventCounter consumed;
   @Inject ConsumerFailures failures;
   @Inject ConsumerTracing tracing;
@@ -67,7 +71,7 @@ public class LeadScoringConsumer implements EventConsumer {
         () ->
             Uni.createFrom()
                 .item(() -> IncomingEvent.from(record))
-                .chain(event -> SCORED_AFTER.contains(event.type()) ? scoreOnce(record, event, messageContext) : ignore(event))
+                .chain(event -> config.rescoreOnEvents() && SCORED_AFTER.contains(event.type()) ? scoreOnce(record, event, messageContext) : ignore(event))
                 .onFailure(UnprocessableEventException.class)
                 .call(failure -> {
                   failures.deadLettered(record, failure);
@@ -89,7 +93,9 @@ public class LeadScoringConsumer implements EventConsumer {
             Duration.ofMillis(200),
             Duration.ofSeconds(15),
             () -> scoreLead.compute(leadId)
-                .chain(score -> score.map(found -> Panache.withTransaction(() -> scoreLead.store(found))).orElse(Uni.createFrom().voidItem()))
+                .chain(score -> score
+                    .map(found -> Panache.withTransaction(() -> scoreLead.store(found).chain(() -> agents.afterScoreChange(leadId))))
+                    .orElse(Uni.createFrom().voidItem()))
                 .invoke(() -> consumed.processed(EventTopics.LEAD_EVENTS, event, Inbox.Outcome.PROCESSED)))
         .replaceWithVoid();
   }

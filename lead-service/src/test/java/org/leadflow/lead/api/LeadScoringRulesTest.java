@@ -1,6 +1,8 @@
 package org.leadflow.lead.api;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leadflow.lead.api.Leads.succeeded;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With too little history (here: more closed leads of each outcome required than any test database
  * holds) a training makes no model, says why, and the transparent rule-based score from readiness and
- * fit is in force, saying so in every score.
+ * fit is in force, saying so in every score. Leads are scored again on every change here (the other
+ * tests set scores themselves), so a score change also reaches the qualification agent.
  */
 @QuarkusTest
 @TestProfile(LeadScoringRulesTest.LittleHistory.class)
@@ -24,7 +28,7 @@ class LeadScoringRulesTest {
   public static class LittleHistory implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("leadflow.scoring.min-outcomes", "1000000");
+      return Map.of("leadflow.scoring.min-outcomes", "1000000", "leadflow.scoring.rescore-on-events", "true");
     }
   }
 
@@ -47,5 +51,21 @@ class LeadScoringRulesTest {
     features.addAll(score.path("lowering.feature"));
     assertThat(features).containsExactlyInAnyOrder("readiness.score", "readiness.fit");
     assertThat(score.<List<String>>path("lowering.text")).contains("Fit with the ideal customer profile is Unknown: lowers the score by 5 points");
+  }
+
+  @Test
+  void aLeadsNewScoreReachesTheAgentWhichActsOnItWithoutARun() {
+    Agent.actWith("{\"name\": \"Disposable domain\", \"when\": {\"disposableEmail\": true}, \"action\": \"disqualify\", \"reason\": \"Canceled\"}");
+    try {
+      String lead = succeeded(Leads.create("{\"lastName\":\"Throwaway\",\"email\":\"x" + Leads.marker() + "@mailinator.com\"}")).path("id");
+
+      ExtractableResponse<Response> disqualified =
+          await().atMost(Duration.ofSeconds(30)).until(() -> Leads.get(lead), found -> "Canceled".equals(found.path("statusReason")));
+
+      assertThat(disqualified.<String>path("statusReason")).isEqualTo("Canceled");
+      assertThat(given().get(Leads.BASE + "/{id}/history", lead).then().extract().<List<String>>path("items.action")).contains("agent-acted");
+    } finally {
+      Agent.off();
+    }
   }
 }

@@ -9,6 +9,8 @@ import static org.leadflow.lead.api.Imports.upload;
 import static org.leadflow.lead.api.Leads.succeeded;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -30,7 +32,16 @@ import org.leadflow.devstack.tokens.TestTokens;
  * changes, with {@code leadflow.lead.scored.v1} only when the score moves materially.
  */
 @QuarkusTest
+@TestProfile(LeadScoringTest.RescoredOnEvents.class)
 class LeadScoringTest {
+
+  /** Leads scored again on every change, as in production (the other tests set scores themselves). */
+  public static class RescoredOnEvents implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("leadflow.scoring.rescore-on-events", "true");
+    }
+  }
 
   private static final String INTEGRATION = TestTokens.integration("scoring-history");
 
