@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.leadflow.lead.persistence.IdempotencyStore;
+import org.leadflow.lead.persistence.TransientConflicts;
 
 /**
  * Runs commands: each in one transaction, the one place where lead-service's write transactions
@@ -20,7 +22,8 @@ import org.leadflow.lead.persistence.IdempotencyStore;
  * commit; the first answer is stored in the transaction that made it, and a repeat of the same
  * request gets that answer again instead of a second effect. A request that fails stores nothing (its
  * transaction rolls back) and may be retried with its key. Another caller's request with the same key
- * is a request of its own.
+ * is a request of its own. A transaction PostgreSQL aborts for a deadlock or a serialization failure
+ * is run again, from the start, up to {@link #ATTEMPTS} times in all.
  */
 @ApplicationScoped
 public class Commands {
@@ -28,9 +31,12 @@ public class Commands {
   @Inject IdempotencyStore keys;
   @Inject ObjectMapper json;
 
+  /** Attempts of a transaction PostgreSQL aborts for a deadlock or a serialization failure. */
+  static final int ATTEMPTS = 3;
+
   /** Runs {@code command} in a transaction of its own. */
   public <C, R> Uni<R> run(CommandHandler<C, R> handler, C command) {
-    return Panache.withTransaction(() -> Uni.createFrom().deferred(() -> handler.handle(command)));
+    return retried(() -> Panache.withTransaction(() -> Uni.createFrom().deferred(() -> handler.handle(command))));
   }
 
   /**
@@ -47,7 +53,7 @@ public class Commands {
       return Uni.createFrom().deferred(() -> run(handler, command.get())).map(answer);
     }
     String hash = key.requestHash();
-    return Panache.withTransaction(
+    return retried(() -> Panache.withTransaction(
         () ->
             keys.claim(key.callerId(), key.scope(), key.key(), hash)
                 .chain(
@@ -58,7 +64,24 @@ public class Commands {
                                 .map(answer)
                                 .call(first -> keys.store(
                                     key.callerId(), key.scope(), key.key(), first.status(), write(first.body()), write(first.headers())))
-                            : keys.find(key.callerId(), key.scope(), key.key()).map(stored -> replay(key, hash, stored))));
+                            : keys.find(key.callerId(), key.scope(), key.key()).map(stored -> replay(key, hash, stored)))));
+  }
+
+  /**
+   * {@code transaction}, begun again (at most {@link #ATTEMPTS} times in all) when PostgreSQL aborted
+   * it for a deadlock or a serialization failure ({@link TransientConflicts}), as its documentation
+   * asks of applications; a new attempt starts from a cleared session, so that it reads what the other
+   * transaction committed rather than what this one had loaded.
+   */
+  private static <T> Uni<T> retried(Supplier<Uni<T>> transaction) {
+    AtomicInteger attempts = new AtomicInteger();
+    return Uni.createFrom()
+        .deferred(() -> attempts.getAndIncrement() == 0
+            ? transaction.get()
+            : Panache.getSession().invoke(session -> session.clear()).chain(transaction::get))
+        .onFailure(TransientConflicts::abortedByDatabase)
+        .retry()
+        .atMost(ATTEMPTS - 1);
   }
 
   private Answer replay(IdempotencyKey key, String hash, IdempotencyStore.Claimed stored) {
