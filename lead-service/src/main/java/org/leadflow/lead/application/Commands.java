@@ -36,7 +36,7 @@ public class Commands {
 
   /** Runs {@code command} in a transaction of its own. */
   public <C, R> Uni<R> run(CommandHandler<C, R> handler, C command) {
-    return retried(() -> Panache.withTransaction(() -> Uni.createFrom().deferred(() -> handler.handle(command))));
+    return retried(() -> Uni.createFrom().deferred(() -> handler.handle(command)));
   }
 
   /**
@@ -53,7 +53,7 @@ public class Commands {
       return Uni.createFrom().deferred(() -> run(handler, command.get())).map(answer);
     }
     String hash = key.requestHash();
-    return retried(() -> Panache.withTransaction(
+    return retried(
         () ->
             keys.claim(key.callerId(), key.scope(), key.key(), hash)
                 .chain(
@@ -64,21 +64,24 @@ public class Commands {
                                 .map(answer)
                                 .call(first -> keys.store(
                                     key.callerId(), key.scope(), key.key(), first.status(), write(first.body()), write(first.headers())))
-                            : keys.find(key.callerId(), key.scope(), key.key()).map(stored -> replay(key, hash, stored)))));
+                            : keys.find(key.callerId(), key.scope(), key.key()).map(stored -> replay(key, hash, stored))));
   }
 
   /**
-   * {@code transaction}, begun again (at most {@link #ATTEMPTS} times in all) when PostgreSQL aborted
-   * it for a deadlock or a serialization failure ({@link TransientConflicts}), as its documentation
-   * asks of applications; a new attempt starts from a cleared session, so that it reads what the other
-   * transaction committed rather than what this one had loaded.
+   * {@code work} in a transaction, begun again (at most {@link #ATTEMPTS} times in all) when PostgreSQL
+   * aborted it for a deadlock or a serialization failure ({@link TransientConflicts}), as its
+   * documentation asks of applications; a new attempt starts from a cleared session, so that it reads
+   * what the other transaction committed rather than what the aborted one had loaded.
    */
-  private static <T> Uni<T> retried(Supplier<Uni<T>> transaction) {
+  private static <T> Uni<T> retried(Supplier<Uni<T>> work) {
     AtomicInteger attempts = new AtomicInteger();
     return Uni.createFrom()
-        .deferred(() -> attempts.getAndIncrement() == 0
-            ? transaction.get()
-            : Panache.getSession().invoke(session -> session.clear()).chain(transaction::get))
+        .deferred(() -> {
+          boolean again = attempts.getAndIncrement() > 0;
+          return Panache.withTransaction(() -> again
+              ? Panache.getSession().invoke(session -> session.clear()).chain(work::get)
+              : work.get());
+        })
         .onFailure(TransientConflicts::abortedByDatabase)
         .retry()
         .atMost(ATTEMPTS - 1);
