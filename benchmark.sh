@@ -36,4 +36,4 @@ if [[ -z "${LEADFLOW_PGBENCH:-}" ]] && ! pgbench --version >/dev/null 2>&1; then
 fi
 
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" org.leadflow.benchmarks.Benchmark "$@"
+  -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*:lead-service/target/quarkus-app/app/*" org.leadflow.benchmarks.Benchmark "$@"
