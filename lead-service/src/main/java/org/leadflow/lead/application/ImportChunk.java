@@ -1,5 +1,6 @@
 package org.leadflow.lead.application;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.leadflow.lead.domain.Actor;
 import org.leadflow.lead.domain.HistoricalOutcome;
 import org.leadflow.lead.domain.Lead;
@@ -118,10 +120,14 @@ public class ImportChunk implements CommandHandler<ImportChunk.Command, ChunkCou
     List<List<LeadEvent>> events = new ArrayList<>();
     List<OutcomeRow> outcomes = new ArrayList<>();
     int warned = 0;
+    // Which of the kept rows the rules assigned, by the row's place among those kept.
+    Assignment[] assignmentOf = new Assignment[kept.size()];
+    for (int at = 0; at < unowned.size(); at++) {
+      assignmentOf[unowned.get(at)] = assigned.get(at).orElse(null);
+    }
     for (int i = 0; i < kept.size(); i++) {
       Candidate candidate = kept.get(i);
-      int at = unowned.indexOf(i);
-      Assignment assignment = at < 0 ? null : assigned.get(at).orElse(null);
+      Assignment assignment = assignmentOf[i];
       String owner = assignment != null ? assignment.ownerId() : candidate.owner() != null ? candidate.owner() : caller.id();
       LeadEdit edit = candidate.row().edit();
       Lead lead = Lead.capture(edit.details(), edit.qualification(), owner, actor, now);
@@ -145,13 +151,15 @@ public class ImportChunk implements CommandHandler<ImportChunk.Command, ChunkCou
     long invalid = report.stream().filter(row -> row.outcome().equals("INVALID")).count();
     long blocked = report.stream().filter(row -> row.outcome().equals("DUPLICATE")).count();
     ChunkCounts counts = new ChunkCounts(command.rows().size(), created.size(), (int) blocked, warned, (int) invalid);
-    // Each lead's history and events in order: history in batches, the events in one statement.
-    Uni<Void> recorded = readiness
+    // The leads are inserted (in batches) and then let go of: every later statement of the
+    // transaction and the commit would otherwise walk and dirty-check each of them again. Their history
+    // entries and events follow in one statement each, each lead's in order.
+    return readiness
         .measureAll(created, now)
         .chain(() -> leads.persist(created))
-        .chain(() -> recorder.recordAll(created, events));
-    return recorded
         .chain(leads::flush)
+        .chain(() -> Panache.getSession().invoke(Mutiny.Session::clear))
+        .chain(() -> recorder.recordAll(created, events))
         .chain(() -> imports.chunkDone(job.id(), counts, report, outcomes, command.claimUntil()))
         .replaceWith(counts);
   }

@@ -54,8 +54,9 @@ public class LeadEventRecorder {
   }
 
   /**
-   * {@link #record} for many leads at once (an import's chunk): their history entries are inserted in
-   * batches, and their events appended to the outbox in one statement, each lead's in order.
+   * {@link #record} for many leads at once (an import's chunk): their history entries inserted in one
+   * statement and their events appended to the outbox in another, each lead's in order. The leads
+   * must be in the database already (persisted and flushed): neither statement flushes the session.
    */
   public Uni<Void> recordAll(List<Lead> leads, List<List<LeadEvent>> events) {
     List<HistoryEntry> entries = new ArrayList<>();
@@ -66,7 +67,7 @@ public class LeadEventRecorder {
         published.draft(leads.get(i), event, drafts);
       }
     }
-    return history.persist(entries).chain(() -> outbox.appendAll(drafts));
+    return history.insertAll(entries).chain(() -> outbox.appendAll(drafts));
   }
 
   private HistoryEntry historyEntry(LeadEvent event) {
