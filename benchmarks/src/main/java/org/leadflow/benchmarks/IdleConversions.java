@@ -47,6 +47,12 @@ final class IdleConversions {
           "claim → opportunity-service relay starts publishing (the transaction, the wake-up)",
           "opportunity relay starts → lead-service claims the answer (send, broker, fetch)");
 
+  /** The opportunity's created event from its relay to a subscriber, split at the record's send. */
+  static final List<String> HOP =
+      List.of(
+          "opportunity relay starts → its record is sent (the relay's transaction up to the send)",
+          "record sent → a subscriber has it (the Kafka hop: producer, broker, fetch; millisecond resolution)");
+
   private final HttpLoad load;
   private final Stack stack;
   private final Connection leads;
@@ -71,10 +77,12 @@ final class IdleConversions {
   record Result(
       Measurement qualify, Measurement seen, Measurement created, Map<String, Measurement> stages, long lost) {}
 
+
   Result run(int count) throws SQLException, InterruptedException {
     List<UUID> pool = seeder.openLeads(count, "conversion-idle-" + (++runs));
     HttpClient leadService = load.client(stack.port(LeadflowService.LEAD_SERVICE), 1);
-    BlockingQueue<Map.Entry<String, Long>> arrivals = new LinkedBlockingQueue<>();
+    BlockingQueue<OpportunityEventsWatch.Arrival> arrivals = new LinkedBlockingQueue<>();
+    Map<UUID, OpportunityEventsWatch.Arrival> arrivalOf = new LinkedHashMap<>();
     Histogram qualify = Measurement.newHistogram();
     Histogram seen = Measurement.newHistogram();
     Map<UUID, Long> answeredMicros = new LinkedHashMap<>();
@@ -83,17 +91,8 @@ final class IdleConversions {
     long began = System.nanoTime();
     try (OpportunityEventsWatch watch =
         new OpportunityEventsWatch(
-            stack.infrastructure().kafkaBootstrapServers(), (id, arrived) -> arrivals.add(Map.entry(id, arrived)))) {
+            stack.infrastructure().kafkaBootstrapServers(), arrivals::add)) {
       for (UUID lead : pool) {
-        boolean capture = System.getenv("LEADFLOW_CAPTURE_STATEMENTS") != null && lead.equals(pool.get(pool.size() - 1));
-        if (capture) {
-          try (var st = leads.createStatement()) {
-            st.execute("ALTER SYSTEM SET log_statement = 'all'");
-            st.execute("SELECT pg_reload_conf()");
-          }
-          Benchmark.pause(Duration.ofSeconds(1));
-          System.err.println("CAPTURE-START");
-        }
         long sent = System.nanoTime();
         Reply reply =
             load.await(
@@ -107,25 +106,19 @@ final class IdleConversions {
         qualify.recordValue(Math.max(1, (answered - sent) / 1_000));
         String opportunity = opportunityId(reply);
         opportunityOf.put(lead, UUID.fromString(opportunity));
-        Long arrived = awaitArrival(arrivals, opportunity, answered + GIVE_UP.toNanos());
+        OpportunityEventsWatch.Arrival arrived = awaitArrival(arrivals, opportunity, answered + GIVE_UP.toNanos());
         if (arrived == null) {
           lost++;
         } else {
-          seen.recordValue(Math.max(1, (arrived - answered) / 1_000));
-        }
-        if (capture) {
-          Benchmark.pause(Duration.ofSeconds(1));
-          try (var st = leads.createStatement()) {
-            st.execute("ALTER SYSTEM RESET log_statement");
-            st.execute("SELECT pg_reload_conf()");
-          }
-          System.err.println("CAPTURE-END");
+          arrivalOf.put(lead, arrived);
+          seen.recordValue(Math.max(1, (arrived.nanoTime() - answered) / 1_000));
         }
       }
     }
     double seconds = (System.nanoTime() - began) / 1e9;
     Histogram created = Measurement.newHistogram();
     List<Histogram> stageHistograms = STAGES.stream().map(stage -> Measurement.newHistogram()).toList();
+    List<Histogram> hopHistograms = HOP.stream().map(stage -> Measurement.newHistogram()).toList();
     for (Map.Entry<UUID, Long> answer : answeredMicros.entrySet()) {
       UUID lead = answer.getKey();
       UUID opportunity = opportunityOf.get(lead);
@@ -141,6 +134,12 @@ final class IdleConversions {
         micros(opportunities, "SELECT published_at FROM outbox_event WHERE aggregate_id = ? AND type = '" + OpportunityEventTypes.CREATED + "'", opportunity),
         micros(leads, "SELECT processed_at FROM processed_event WHERE subject = ?::text AND type = '" + OpportunityEventTypes.CREATED + "'", opportunity)
       };
+      OpportunityEventsWatch.Arrival arrival = arrivalOf.get(lead);
+      if (arrival != null && points[3] != null) {
+        long sent = arrival.sentEpochMillis() * 1_000;
+        hopHistograms.get(0).recordValue(Math.max(1, sent - points[3]));
+        hopHistograms.get(1).recordValue(Math.max(1, arrival.epochMicros() - sent));
+      }
       for (int stage = 0; stage < STAGES.size(); stage++) {
         if (points[stage] != null && points[stage + 1] != null) {
           // A stage can come out a little negative: published_at is its transaction's start.
@@ -153,6 +152,10 @@ final class IdleConversions {
       Histogram histogram = stageHistograms.get(stage);
       stages.put(STAGES.get(stage), new Measurement(STAGES.get(stage), histogram.getTotalCount(), Map.of(), seconds, histogram));
     }
+    for (int stage = 0; stage < HOP.size(); stage++) {
+      Histogram histogram = hopHistograms.get(stage);
+      stages.put(HOP.get(stage), new Measurement(HOP.get(stage), histogram.getTotalCount(), Map.of(), seconds, histogram));
+    }
     return new Result(
         new Measurement("qualify, one at a time", qualify.getTotalCount(), Map.of(), seconds, qualify),
         new Measurement("qualify answered → opportunity created event seen", seen.getTotalCount(), Map.of(), seconds, seen),
@@ -161,16 +164,13 @@ final class IdleConversions {
         lost);
   }
 
-  private static Long awaitArrival(BlockingQueue<Map.Entry<String, Long>> arrivals, String opportunity, long deadline)
-      throws InterruptedException {
+  private static OpportunityEventsWatch.Arrival awaitArrival(
+      BlockingQueue<OpportunityEventsWatch.Arrival> arrivals, String opportunity, long deadline) throws InterruptedException {
     while (true) {
       long left = deadline - System.nanoTime();
-      Map.Entry<String, Long> arrival = left > 0 ? arrivals.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (arrival == null) {
-        return null;
-      }
-      if (arrival.getKey().equals(opportunity)) {
-        return arrival.getValue();
+      OpportunityEventsWatch.Arrival arrival = left > 0 ? arrivals.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (arrival == null || arrival.opportunityId().equals(opportunity)) {
+        return arrival;
       }
     }
   }

@@ -79,6 +79,6 @@ record Plan(
         Duration.ofSeconds(1),
         Duration.ofSeconds(10),
         20,
-        10);
+        20);
   }
 }
