@@ -417,7 +417,9 @@ public final class Benchmark {
             + (idle.lost() > 0 ? ", " + idle.lost() + " not seen within 30 s" : "")
             + Report.format(" (load average %.2f)", loadAverage),
         "p99 ≤ 30 ms", seen.millisAt(99) <= 30 && idle.lost() == 0);
-    report.row("2. Conversion", "… of which: qualify answered → opportunity committed (its created_at; p50 / p99); the qualify answer itself",
+    report.row("2. Conversion",
+        "… of which: qualify answered → opportunity-service starts converting (the opportunity's created_at, read from the clock"
+            + " as its transaction begins; p50 / p99); the qualify answer itself",
         Report.millis(idle.created().millisAt(50)) + " / " + Report.millis(idle.created().millisAt(99))
             + "; " + Report.millis(idle.qualify().millisAt(50)) + " / " + Report.millis(idle.qualify().millisAt(99)));
     for (Map.Entry<String, Measurement> stage : idle.stages().entrySet()) {

@@ -71,8 +71,9 @@ final class IdleConversions {
 
   /**
    * What {@code count} conversions in a row measured: the qualify's answer, qualify answered →
-   * created event seen, qualify answered → opportunity created (its {@code created_at}), each stage,
-   * and how many were not seen within {@link #GIVE_UP}.
+   * created event seen, qualify answered → the opportunity's {@code created_at} (opportunity-service's
+   * clock as it starts the conversion, after the inbox claim), each stage, and how many were not seen
+   * within {@link #GIVE_UP}.
    */
   record Result(
       Measurement qualify, Measurement seen, Measurement created, Map<String, Measurement> stages, long lost) {}
