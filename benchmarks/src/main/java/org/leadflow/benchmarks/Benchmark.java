@@ -144,7 +144,7 @@ public final class Benchmark {
         Conversion conversion = new Conversion(load, stack, leads, opportunities);
         warmUpConversions(conversion, cpu);
         settle(cpu);
-        idleConversions(stack, load, leads, opportunities);
+        idleConversions(stack, load, leads, opportunities, cpu);
       }
       settle(cpu);
       if (scenarios.contains("reads")) {
@@ -276,7 +276,7 @@ public final class Benchmark {
     settle(cpu);
     warmUpConversions(conversion, cpu);
     settle(cpu);
-    idleConversions(stack, load, leads, opportunities);
+    idleConversions(stack, load, leads, opportunities, cpu);
     settle(cpu);
     boolean keptUp = conversionLatency(conversion, plan.latencyRate(), cpu, "conversionLatency", true, "");
     if (!keptUp) {
@@ -393,15 +393,23 @@ public final class Benchmark {
    * One conversion at a time on the idle system, {@link Plan#idleConversions()} in a row: how long
    * one takes when nothing else runs, and where that time goes ({@link IdleConversions}).
    */
-  private void idleConversions(Stack stack, HttpLoad load, Connection leads, Connection opportunities)
+  private void idleConversions(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
       throws SQLException, InterruptedException {
     out.printf("      One conversion at a time on the idle system, %d in a row...%n", plan.idleConversions());
     double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
     IdleConversions.Result idle = new IdleConversions(load, stack, leads, opportunities).run(plan.idleConversions());
+    CpuAccounting.Snapshot after = cpu.snapshot();
+    // CPU per conversion, whatever the machine's load: what the services do on a conversion's path and beside it.
+    Map<String, Double> cpuMillis = new LinkedHashMap<>();
+    for (String service : List.of("lead-service", "opportunity-service")) {
+      cpuMillis.put(service, Report.round((after.seconds().get(service) - before.seconds().get(service)) * 1000 / plan.idleConversions()));
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("conversions", plan.idleConversions());
     details.put("loadAverageBefore", loadAverage);
     details.put("lost", idle.lost());
+    details.put("cpuMillisPerConversion", cpuMillis);
     details.put("qualify", Report.figures(idle.qualify()));
     details.put("seen", Report.figures(idle.seen()));
     details.put("created", Report.figures(idle.created()));
@@ -422,12 +430,14 @@ public final class Benchmark {
             + " as its transaction begins; p50 / p99); the qualify answer itself",
         Report.millis(idle.created().millisAt(50)) + " / " + Report.millis(idle.created().millisAt(99))
             + "; " + Report.millis(idle.qualify().millisAt(50)) + " / " + Report.millis(idle.qualify().millisAt(99)));
+    report.row("2. Conversion", "… CPU each service used per idle conversion (lead-service / opportunity-service)",
+        Report.format("%.1f / %.1f ms", cpuMillis.get("lead-service"), cpuMillis.get("opportunity-service")));
     for (Map.Entry<String, Measurement> stage : idle.stages().entrySet()) {
       report.row("2. Conversion", "… stage " + stage.getKey() + " (p50 / p99)",
           Report.millis(stage.getValue().millisAt(50)) + " / " + Report.millis(stage.getValue().millisAt(99)));
     }
-    out.printf("      idle conversion: seen p50 %s, p99 %s; created p50 %s; stages p50 %s%n",
-        Report.millis(seen.millisAt(50)), Report.millis(seen.millisAt(99)), Report.millis(idle.created().millisAt(50)),
+    out.printf("      idle conversion: seen p50 %s, p99 %s; created p50 %s; CPU per conversion %s; stages p50 %s%n",
+        Report.millis(seen.millisAt(50)), Report.millis(seen.millisAt(99)), Report.millis(idle.created().millisAt(50)), cpuMillis,
         idle.stages().values().stream().map(m -> Report.millis(m.millisAt(50))).collect(java.util.stream.Collectors.joining(", ")));
   }
 
