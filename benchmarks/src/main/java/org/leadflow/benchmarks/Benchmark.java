@@ -35,8 +35,10 @@ public final class Benchmark {
       Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,conversion-idle,reads,import,scoring] [--jvm="OPTIONS"]
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
-      target/benchmarks/data, both packaged services, then lead creation (with pgbench for
-      comparison), conversion, reads over 1,000,000 leads (measured cold, then again in steady
+      target/benchmarks/data, both packaged services, then lead creation (with pgbench of the same
+      inserts for comparison), conversion (one at a time on the idle system, where the time goes
+      stage by stage; rising rates; pgbench of the conversion's statements in both databases for
+      comparison), reads over 1,000,000 leads (measured cold, then again in steady
       state after a warm-up that lasts until JIT compilation settles, with creates with duplicate
       rules off and on) and footprint. About eleven minutes on two cores. Results:
       target/benchmarks/results.md and results.json.
