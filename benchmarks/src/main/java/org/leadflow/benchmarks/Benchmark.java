@@ -32,18 +32,21 @@ public final class Benchmark {
 
   private static final String USAGE =
       """
-      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,reads,import,scoring] [--jvm="OPTIONS"]
+      Usage: ./benchmark.sh [--quick] [--profile] [--only=create,conversion,conversion-idle,reads,import,scoring] [--jvm="OPTIONS"]
 
       Runs LeadFlow's benchmark (docs/benchmarks.md): fresh embedded PostgreSQL and Kafka in
-      target/benchmarks/data, both packaged services, then lead creation (with pgbench for
-      comparison), conversion, reads over 1,000,000 leads (measured cold, then again in steady
+      target/benchmarks/data, both packaged services, then lead creation (with pgbench of the same
+      inserts for comparison), conversion (one at a time on the idle system, where the time goes
+      stage by stage; rising rates; pgbench of the conversion's statements in both databases for
+      comparison), reads over 1,000,000 leads (measured cold, then again in steady
       state after a warm-up that lasts until JIT compilation settles, with creates with duplicate
       rules off and on) and footprint. About eleven minutes on two cores. Results:
       target/benchmarks/results.md and results.json.
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
         --profile   record each service with Java Flight Recorder (target/benchmarks/data/logs/*.jfr)
-        --only=...  run only these scenarios (footprint is always measured; --only=footprint: nothing else)
+        --only=...  run only these scenarios (footprint is always measured; --only=footprint: nothing else;
+                    conversion-idle: the conversions' warm-up and the idle conversions only, part of conversion)
         --jvm="..." more options for each service's java command, e.g. --jvm="-XX:TieredStopAtLevel=1"
 
       Environment: LEADFLOW_PGBENCH  pgbench to run (default: pgbench on PATH)
@@ -51,7 +54,9 @@ public final class Benchmark {
 
   private static final double IDLE_CORES = 0.1;
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
-  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", "reads", ImportScenario.NAME, ScoringScenario.NAME);
+  /** Only the idle conversions, after the conversions' warm-up (part of "conversion" otherwise). */
+  private static final String IDLE_CONVERSION = "conversion-idle";
+  private static final Set<String> ALL_SCENARIOS = Set.of("create", "conversion", IDLE_CONVERSION, "reads", ImportScenario.NAME, ScoringScenario.NAME);
   private static final String FOOTPRINT_ONLY = "footprint";
 
   private final Plan plan;
@@ -62,6 +67,8 @@ public final class Benchmark {
   private final Set<String> scenarios;
   private final PrintStream out;
   private final Report report = new Report();
+  /** The service's rate over its pgbench twin's, per scenario measured (creation, conversion). */
+  private final Map<String, Double> ratios = new LinkedHashMap<>();
 
   Benchmark(Plan plan, Path checkout, boolean profile, List<String> extraJvmOptions, Set<String> scenarios, PrintStream out) {
     this.extraJvmOptions = extraJvmOptions;
@@ -134,7 +141,12 @@ public final class Benchmark {
         leadCreation(stack, load, leads, pgbench, cpu);
       }
       if (scenarios.contains("conversion")) {
-        conversion(stack, load, leads, opportunities, cpu);
+        conversion(stack, load, leads, opportunities, pgbench, cpu);
+      } else if (scenarios.contains(IDLE_CONVERSION)) {
+        Conversion conversion = new Conversion(load, stack, leads, opportunities);
+        warmUpConversions(conversion, cpu);
+        settle(cpu);
+        idleConversions(stack, load, leads, opportunities, cpu);
       }
       settle(cpu);
       if (scenarios.contains("reads")) {
@@ -150,6 +162,9 @@ public final class Benchmark {
         report.row("4. Footprint", service.serviceName() + " RSS after the benchmark",
             Report.format("%.0f MB", CpuAccounting.residentMiB(stack.pid(service))));
       }
+    }
+    if (!ratios.isEmpty()) {
+      report.detail("ratios", ratios);
     }
     double minutes = (System.nanoTime() - began) / 60e9;
     report.machine("load average (1 min) at end", CpuAccounting.loadAverage());
@@ -215,7 +230,11 @@ public final class Benchmark {
         Report.format("%.0f s (%d windows); compiler %.1f %% of lead-service's CPU in the last window", warmUp.seconds(),
             warmUp.windows(), warmUp.lastCompilerShare() * 100) + (warmUp.settled() ? "" : ", not settled within the limit"));
     Measurement created = measured(cpu, "steady: create leads (service)", () -> creates.apply(Duration.ZERO, plan.createDuration()));
-    report.detail("leadCreation", Map.of("steady", Report.figures(created), "cold", Report.figures(cold)));
+    Map<String, Object> creationDetails = new LinkedHashMap<>();
+    creationDetails.put("perSecond", Report.round(created.perSecond()));
+    creationDetails.put("steady", Report.figures(created));
+    creationDetails.put("cold", Report.figures(cold));
+    report.detail("leadCreation", creationDetails);
     report.row("1. Lead creation", "POST /api/v1/leads, " + plan.connections() + " connections, keep-alive: steady state; cold",
         Report.rate(created.perSecond(), "req/s") + failures(created) + "; cold " + Report.rate(cold.perSecond(), "req/s") + failures(cold));
     report.row("1. Lead creation", "latency p50 / p99: steady state; cold",
@@ -245,32 +264,21 @@ public final class Benchmark {
         Report.rate(result.reportedTps(), "tx/s") + ", p50 / p99 "
             + Report.millis(database.millisAt(50)) + " / " + Report.millis(database.millisAt(99)) + failures(database));
     double ratio = created.perSecond() / result.reportedTps();
+    ratios.put("creation", Report.round(ratio));
     report.row("1. Lead creation", "service (steady state) / pgbench; cold / pgbench",
         Report.format("%.2f; cold %.2f", ratio, cold.perSecond() / result.reportedTps()), "≥ 0.5", ratio >= 0.5);
+    out.printf("      creation ratio %.2f (service %.0f/s, pgbench %.0f/s)%n", ratio, created.perSecond(), result.reportedTps());
   }
 
-  private void conversion(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
+  private void conversion(Stack stack, HttpLoad load, Connection leads, Connection opportunities, Pgbench pgbench, CpuAccounting cpu)
       throws SQLException, InterruptedException {
     Conversion conversion = new Conversion(load, stack, leads, opportunities);
     double warmRate = plan.latencyRate() / 2;
     conversionLatency(conversion, warmRate, cpu, "conversionLatencyCold", false, "cold, just after start: ");
     settle(cpu);
-    out.printf("      Warming up until both services' JIT compilation settles (at most %d s)...", plan.warmUpLimit().toSeconds());
-    SteadyState.WarmUp warmUp =
-        SteadyState.warm(cpu, List.of("lead-service", "opportunity-service"), plan.warmUpLimit(), () -> {
-          try {
-            conversion.latency(warmRate, Duration.ZERO, plan.warmUpWindow().multipliedBy(2));
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
-    out.printf(" %.0f s, compiler %.1f %% of a service's CPU in the last window%n", warmUp.seconds(), warmUp.lastCompilerShare() * 100);
-    report.row("2. Conversion", Report.format("warm-up before the steady-state runs: conversions at %.0f/s until JIT compilation settles", warmRate),
-        Report.format("%.0f s (%d windows); compiler at most %.1f %% of a service's CPU in the last window", warmUp.seconds(),
-            warmUp.windows(), warmUp.lastCompilerShare() * 100) + (warmUp.settled() ? "" : ", not settled within the limit"));
+    warmUpConversions(conversion, cpu);
+    settle(cpu);
+    idleConversions(stack, load, leads, opportunities, cpu);
     settle(cpu);
     boolean keptUp = conversionLatency(conversion, plan.latencyRate(), cpu, "conversionLatency", true, "");
     if (!keptUp) {
@@ -298,6 +306,9 @@ public final class Benchmark {
     if (best == 0) {
       report.row("2. Conversion", "highest sustained conversions/s", "below " + plan.stepRates().get(0).intValue() + "/s",
           "≥ 1,000/s for 60 s", false);
+      // No rate was kept up: the ratio is of what the first step converted while falling behind.
+      settle(cpu);
+      conversionTwin(stack, leads, opportunities, pgbench, cpu, ((Number) stepDetails.get(0).get("convertedPerSecond")).doubleValue());
       return;
     }
     settle(cpu);
@@ -317,6 +328,123 @@ public final class Benchmark {
         "0 lost, 0 duplicated", sustained.lost() == 0 && sustained.duplicated() == 0);
     report.row("2. Conversion", "lag qualify answered → opportunity created (p50 / p99)",
         Report.millis(sustained.lag().millisAt(50)) + " / " + Report.millis(sustained.lag().millisAt(99)));
+    settle(cpu);
+    conversionTwin(stack, leads, opportunities, pgbench, cpu, sustained.convertedPerSecond());
+  }
+
+  /**
+   * pgbench of the conversion's own statements in both databases ({@link ConversionTwin}), with the
+   * clients of the creation's pgbench, and the service's sustained rate over it (when no step was
+   * sustained, the rate the first step converted at).
+   */
+  private void conversionTwin(
+      Stack stack, Connection leads, Connection opportunities, Pgbench pgbench, CpuAccounting cpu, double sustainedPerSecond)
+      throws SQLException {
+    out.printf("      pgbench: the conversion's statements in both databases, %d clients each, %d s...%n",
+        plan.connections(), plan.pgbenchDuration().toSeconds());
+    Infrastructure infrastructure = stack.infrastructure();
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    ConversionTwin.Result twin =
+        new ConversionTwin(pgbench, output.resolve("data/pgbench"))
+            .run(leads, opportunities, ConversionTwin.lastConversion(leads), plan.connections(), plan.pgbenchWarmUp(), plan.pgbenchDuration(),
+                infrastructure.postgresHost(), infrastructure.postgresPort(), infrastructure.postgresUsername(), infrastructure.postgresPassword());
+    report.cpu("pgbench (conversion's statements)", cpu.snapshot().coresSince(before), loadAverage);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("perSecond", Report.round(twin.conversionsPerSecond()));
+    details.put("leadDatabase", Report.figures(twin.leadSide()));
+    details.put("leadDatabaseReportedTps", twin.leadTps());
+    details.put("opportunityDatabase", Report.figures(twin.opportunitySide()));
+    details.put("opportunityDatabaseReportedTps", twin.opportunityTps());
+    details.put("leadScript", twin.leadScript());
+    details.put("opportunityScript", twin.opportunityScript());
+    report.detail("pgbenchConversion", details);
+    report.row("2. Conversion", "pgbench, the conversion's statements: qualify + completion (lead database) beside funnel fact + conversion"
+            + " (opportunity database), " + plan.connections() + " clients each; conversions/s = the lower rate",
+        Report.rate(twin.conversionsPerSecond(), "/s") + Report.format(" (lead database %.0f/s, p99 %s; opportunity database %.0f/s, p99 %s)",
+            twin.leadTps(), Report.millis(twin.leadSide().millisAt(99)), twin.opportunityTps(), Report.millis(twin.opportunitySide().millisAt(99)))
+            + failures(twin.leadSide()) + failures(twin.opportunitySide()));
+    double ratio = sustainedPerSecond / twin.conversionsPerSecond();
+    ratios.put("conversion", Report.round(ratio));
+    report.row("2. Conversion", "sustained conversions/s / pgbench conversions/s", Report.format("%.2f", ratio), "≥ 0.5", ratio >= 0.5);
+    out.printf("      conversion ratio %.2f (service %.0f/s, pgbench %.0f/s)%n", ratio, sustainedPerSecond, twin.conversionsPerSecond());
+  }
+
+  /** Conversions at half the latency target's rate until both services' JIT compilation settles. */
+  private void warmUpConversions(Conversion conversion, CpuAccounting cpu) {
+    double warmRate = plan.latencyRate() / 2;
+    out.printf("      Warming up until both services' JIT compilation settles (at most %d s)...", plan.warmUpLimit().toSeconds());
+    SteadyState.WarmUp warmUp =
+        SteadyState.warm(cpu, List.of("lead-service", "opportunity-service"), plan.warmUpLimit(), () -> {
+          try {
+            conversion.latency(warmRate, Duration.ZERO, plan.warmUpWindow().multipliedBy(2));
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+    out.printf(" %.0f s, compiler %.1f %% of a service's CPU in the last window%n", warmUp.seconds(), warmUp.lastCompilerShare() * 100);
+    report.row("2. Conversion", Report.format("warm-up before the steady-state runs: conversions at %.0f/s until JIT compilation settles", warmRate),
+        Report.format("%.0f s (%d windows); compiler at most %.1f %% of a service's CPU in the last window", warmUp.seconds(),
+            warmUp.windows(), warmUp.lastCompilerShare() * 100) + (warmUp.settled() ? "" : ", not settled within the limit"));
+  }
+
+  /**
+   * One conversion at a time on the idle system, {@link Plan#idleConversions()} in a row: how long
+   * one takes when nothing else runs, and where that time goes ({@link IdleConversions}).
+   */
+  private void idleConversions(Stack stack, HttpLoad load, Connection leads, Connection opportunities, CpuAccounting cpu)
+      throws SQLException, InterruptedException {
+    out.printf("      One conversion at a time on the idle system, %d in a row...%n", plan.idleConversions());
+    double loadAverage = CpuAccounting.loadAverage();
+    CpuAccounting.Snapshot before = cpu.snapshot();
+    IdleConversions.Result idle = new IdleConversions(load, stack, leads, opportunities).run(plan.idleConversions());
+    CpuAccounting.Snapshot after = cpu.snapshot();
+    // CPU per conversion, whatever the machine's load: what the services do on a conversion's path and beside it.
+    Map<String, Double> cpuMillis = new LinkedHashMap<>();
+    for (String service : List.of("lead-service", "opportunity-service")) {
+      double used = after.seconds().get(service) - before.seconds().get(service);
+      double compiling = after.compilerSeconds().get(service) - before.compilerSeconds().get(service);
+      cpuMillis.put(service, Report.round(used * 1000 / plan.idleConversions()));
+      cpuMillis.put(service + " without its JIT compiler", Report.round((used - compiling) * 1000 / plan.idleConversions()));
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("conversions", plan.idleConversions());
+    details.put("loadAverageBefore", loadAverage);
+    details.put("lost", idle.lost());
+    details.put("cpuMillisPerConversion", cpuMillis);
+    details.put("qualify", Report.figures(idle.qualify()));
+    details.put("seen", Report.figures(idle.seen()));
+    details.put("created", Report.figures(idle.created()));
+    Map<String, Object> stages = new LinkedHashMap<>();
+    idle.stages().forEach((stage, measurement) -> stages.put(stage, Report.figures(measurement)));
+    details.put("stages", stages);
+    report.detail("conversionIdle", details);
+    Measurement seen = idle.seen();
+    report.row("2. Conversion",
+        Report.format("one conversion on the idle system, %d in a row: qualify answered → opportunity created event seen (p50 / p99)",
+            plan.idleConversions()),
+        Report.millis(seen.millisAt(50)) + " / " + Report.millis(seen.millisAt(99))
+            + (idle.lost() > 0 ? ", " + idle.lost() + " not seen within 30 s" : "")
+            + Report.format(" (load average %.2f)", loadAverage),
+        "p99 ≤ 30 ms", seen.millisAt(99) <= 30 && idle.lost() == 0);
+    report.row("2. Conversion",
+        "… of which: qualify answered → opportunity-service starts converting (the opportunity's created_at, read from the clock"
+            + " as its transaction begins; p50 / p99); the qualify answer itself",
+        Report.millis(idle.created().millisAt(50)) + " / " + Report.millis(idle.created().millisAt(99))
+            + "; " + Report.millis(idle.qualify().millisAt(50)) + " / " + Report.millis(idle.qualify().millisAt(99)));
+    report.row("2. Conversion", "… CPU each service used per idle conversion, lead-service / opportunity-service (without their JIT compilers)",
+        Report.format("%.1f / %.1f ms (%.1f / %.1f ms)", cpuMillis.get("lead-service"), cpuMillis.get("opportunity-service"),
+            cpuMillis.get("lead-service without its JIT compiler"), cpuMillis.get("opportunity-service without its JIT compiler")));
+    for (Map.Entry<String, Measurement> stage : idle.stages().entrySet()) {
+      report.row("2. Conversion", "… stage " + stage.getKey() + " (p50 / p99)",
+          Report.millis(stage.getValue().millisAt(50)) + " / " + Report.millis(stage.getValue().millisAt(99)));
+    }
+    out.printf("      idle conversion: seen p50 %s, p99 %s; created p50 %s; CPU per conversion %s; stages p50 %s%n",
+        Report.millis(seen.millisAt(50)), Report.millis(seen.millisAt(99)), Report.millis(idle.created().millisAt(50)), cpuMillis,
+        idle.stages().values().stream().map(m -> Report.millis(m.millisAt(50))).collect(java.util.stream.Collectors.joining(", ")));
   }
 
   /**

@@ -36,6 +36,17 @@ final class OpportunityEventsWatch implements AutoCloseable {
    * created}, on the watch's own thread.
    */
   OpportunityEventsWatch(String bootstrapServers, ObjLongConsumer<String> created) {
+    this(bootstrapServers, arrival -> created.accept(arrival.opportunityId(), arrival.nanoTime()));
+  }
+
+  /**
+   * One created event as the watch received it: when ({@link System#nanoTime()} and this machine's
+   * clock), and when its producer sent it (the record's {@code CreateTime}, in milliseconds).
+   */
+  record Arrival(String opportunityId, long nanoTime, long epochMicros, long sentEpochMillis) {}
+
+  /** As above, handing each created event's {@link Arrival} to {@code created}. */
+  OpportunityEventsWatch(String bootstrapServers, java.util.function.Consumer<Arrival> created) {
     consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -56,14 +67,17 @@ final class OpportunityEventsWatch implements AutoCloseable {
     thread.start();
   }
 
-  private void read(ObjLongConsumer<String> created) {
+  private void read(java.util.function.Consumer<Arrival> created) {
     try {
       while (!stopped) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           long arrived = System.nanoTime();
+          java.time.Instant now = java.time.Instant.now();
+          long arrivedMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
           Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
           if (type != null && OpportunityEventTypes.CREATED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-            created.accept(record.key(), arrived); // the key is the opportunity's id
+            // the key is the opportunity's id
+            created.accept(new Arrival(record.key(), arrived, arrivedMicros, record.timestamp()));
           }
         }
       }

@@ -122,26 +122,39 @@ final class Pgbench {
    */
   private static String script(Connection leads, UUID sample, Map<String, String> variables) throws SQLException {
     StringBuilder script = new StringBuilder("BEGIN;\n");
-    script.append(insert(leads, "lead", "id", sample, variables, Map.of(
+    script.append(insert(leads, SCHEMA, "lead", "id", sample, variables, Map.of(
         "id", SCHEMA + ".uuid_v7()", "created_at", "now()", "updated_at", "now()"), " RETURNING id AS lead_id \\gset\n"));
-    script.append(insert(leads, "lead_history", "lead_id", sample, variables, Map.of(
+    script.append(insert(leads, SCHEMA, "lead_history", "lead_id", sample, variables, Map.of(
         "id", SCHEMA + ".uuid_v7()", "lead_id", ":lead_id", "occurred_at", "now()"), ";\n"));
-    script.append(insert(leads, "outbox_event", "aggregate_id", sample, variables, Map.of(
+    script.append(insert(leads, SCHEMA, "outbox_event", "aggregate_id", sample, variables, Map.of(
         "id", "gen_random_uuid()", "aggregate_id", ":lead_id", "occurred_at", "now()"), " RETURNING position;\n"));
     return script.append("COMMIT;\n").toString();
   }
 
-  private static String insert(
-      Connection leads, String table, String keyColumn, UUID sample, Map<String, String> variables,
+  /**
+   * An INSERT into {@code schema}'s copy of {@code table} of the values of the row the service wrote
+   * whose {@code keyColumn} is {@code sample} (the first, if several): {@code computed} columns take
+   * the given expressions, generated ones are left out, every other non-null value becomes a pgbench
+   * variable (named after the table and column) in {@code variables}.
+   */
+  static String insert(
+      Connection database, String schema, String table, String keyColumn, Object sample, Map<String, String> variables,
       Map<String, String> computed, String ending) throws SQLException {
+    return insert(database, schema, table, "public." + table + " WHERE " + keyColumn + " = ?", sample, table, variables, computed, ending);
+  }
+
+  /** As above, the sample row chosen by {@code fromWhere} ({@code "<table> WHERE ... = ?"}), variables prefixed {@code prefix}. */
+  static String insert(
+      Connection database, String schema, String table, String fromWhere, Object sample, String prefix,
+      Map<String, String> variables, Map<String, String> computed, String ending) throws SQLException {
     List<String> columns = new ArrayList<>();
     List<String> values = new ArrayList<>();
-    try (PreparedStatement select =
-        leads.prepareStatement("SELECT * FROM public." + table + " WHERE " + keyColumn + " = ? LIMIT 1")) {
+    Set<String> computedByTable = generatedColumns(database, table);
+    try (PreparedStatement select = database.prepareStatement("SELECT * FROM " + fromWhere + " LIMIT 1")) {
       select.setObject(1, sample);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
-          throw new IllegalStateException("The service wrote no " + table + " row for lead " + sample);
+          throw new IllegalStateException("The service wrote no " + table + " row for " + sample);
         }
         ResultSetMetaData meta = row.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -150,8 +163,8 @@ final class Pgbench {
           if (computed.containsKey(column)) {
             columns.add(column);
             values.add(computed.get(column));
-          } else if (!GENERATED.contains(column) && value != null) {
-            String variable = table + "_" + column;
+          } else if (!GENERATED.contains(column) && !computedByTable.contains(column) && value != null) {
+            String variable = prefix + "_" + column;
             variables.put(variable, value);
             columns.add(column);
             values.add(":" + variable);
@@ -159,12 +172,35 @@ final class Pgbench {
         }
       }
     }
-    return "INSERT INTO " + SCHEMA + "." + table + " (" + String.join(", ", columns) + ")\n  VALUES ("
+    return "INSERT INTO " + schema + "." + table + " (" + String.join(", ", columns) + ")\n  VALUES ("
         + String.join(", ", values) + ")" + ending;
+  }
+
+  /** The columns of {@code public.<table>} that PostgreSQL computes (generated, identity always): never inserted. */
+  static Set<String> generatedColumns(Connection database, String table) throws SQLException {
+    Set<String> generated = new java.util.HashSet<>();
+    try (PreparedStatement select = database.prepareStatement(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?"
+            + " AND (is_generated = 'ALWAYS' OR identity_generation = 'ALWAYS')")) {
+      select.setString(1, table);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          generated.add(rows.getString(1));
+        }
+      }
+    }
+    return generated;
   }
 
   private String pgbench(
       Path script, Map<String, String> variables, int clients, Duration duration, Path log,
+      String host, int port, String user, String password) {
+    return pgbench("leads", script, variables, clients, duration, log, host, port, user, password);
+  }
+
+  /** Runs pgbench on {@code database} and answers its output; fails when pgbench does. */
+  String pgbench(
+      String database, Path script, Map<String, String> variables, int clients, Duration duration, Path log,
       String host, int port, String user, String password) {
     List<String> command = new ArrayList<>(List.of(
         executable, "--no-vacuum", "--protocol=prepared",
@@ -174,7 +210,7 @@ final class Pgbench {
     if (log != null) {
       command.addAll(List.of("--log", "--log-prefix=" + log));
     }
-    command.add("leads");
+    command.add(database);
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDirectory.toFile());
       builder.environment().put("PGPASSWORD", password);
@@ -215,7 +251,7 @@ final class Pgbench {
     }
   }
 
-  private Path write(String name, String content) {
+  Path write(String name, String content) {
     try {
       Files.createDirectories(workDirectory);
       return Files.writeString(workDirectory.resolve(name), content);

@@ -25,7 +25,8 @@ record Plan(
     Duration idleSettle,
     Duration warmUpWindow,
     Duration warmUpLimit,
-    double duplicateCreateRate) {
+    double duplicateCreateRate,
+    int idleConversions) {
 
   /** The figures docs/benchmarks.md reports: about eight minutes on two cores. */
   static Plan full() {
@@ -50,7 +51,8 @@ record Plan(
         Duration.ofSeconds(5),
         Duration.ofSeconds(3),
         Duration.ofSeconds(180),
-        50);
+        50,
+        20);
   }
 
   /** A smoke run of every scenario in about two minutes; its figures are not the benchmark's. */
@@ -76,6 +78,7 @@ record Plan(
         Duration.ofSeconds(2),
         Duration.ofSeconds(1),
         Duration.ofSeconds(10),
+        20,
         20);
   }
 }

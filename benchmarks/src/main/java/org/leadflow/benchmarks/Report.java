@@ -146,7 +146,7 @@ final class Report {
     return format("%,.0f %s", value, unit);
   }
 
-  private static double round(double value) {
+  static double round(double value) {
     return Double.isNaN(value) || Double.isInfinite(value) ? -1 : Math.round(value * 1000) / 1000.0;
   }
 }
