@@ -42,13 +42,19 @@ public enum LeadflowService {
     this.apiPath = apiPath;
   }
 
-  /** The command that starts this service's packaged jar with {@code java}, as the local run does. */
+  /**
+   * The command that starts this service's packaged jar with {@code java}, as the local run does:
+   * {@link #JVM_OPTIONS} and the service's class-data archive ({@link StartArchive}), which the first
+   * start after a build makes at its exit and later starts map instead of loading their classes.
+   */
   public List<String> command(String java, Path checkoutDirectory) {
+    Path jar = jar(checkoutDirectory);
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(JVM_OPTIONS);
+    command.addAll(StartArchive.jvmOptions(jar));
     command.add("-jar");
-    command.add(jar(checkoutDirectory).toString());
+    command.add(jar.toString());
     return command;
   }
 

@@ -1,0 +1,75 @@
+package org.leadflow.devstack.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Application class-data sharing (AppCDS) for a packaged service: the classes one start loaded and
+ * linked, archived at that process's exit, mapped by the next start instead of being read, parsed and
+ * verified again (about 14,000 of lead-service's 20,000 classes; docs/benchmarks.md has what it saves).
+ *
+ * <p>The archive sits beside the jar and belongs to that build: a jar newer than the archive (every
+ * build, and {@code run.sh}'s rebuild check, touch it) means it is made again, by the next start, at
+ * that start's exit. The JVM itself refuses an archive whose class path does not match, and loads the
+ * classes the usual way then: a wrong archive costs time, never correctness.
+ */
+final class StartArchive {
+
+  static final String FILE_NAME = "leadflow-start.jsa";
+
+  /**
+   * The magic number of a dynamic archive's header. HotSpot writes the header last, after every
+   * region: a file without it is a dump that was killed half-way, and is made again.
+   */
+  private static final int DYNAMIC_ARCHIVE_MAGIC = 0xf00baba8;
+
+  /** From JDK 19 the JVM keeps the archive current by itself (JDK-8261455). */
+  private static final int AUTO_CREATE_SINCE = 19;
+
+  private StartArchive() {}
+
+  /** The JVM options that start {@code jar} from its archive, or make the archive at this start's exit. */
+  static List<String> jvmOptions(Path jar) {
+    return jvmOptions(jar, Runtime.version().feature());
+  }
+
+  /** As {@link #jvmOptions(Path)}, for a {@code java} of the given feature release (17, 21, ...). */
+  static List<String> jvmOptions(Path jar, int javaFeatureRelease) {
+    Path archive = archive(jar);
+    if (javaFeatureRelease >= AUTO_CREATE_SINCE) {
+      return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    }
+    if (isCurrent(archive, jar)) {
+      return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+    // The dump names every class it cannot archive (several thousand warnings): not for the log.
+    return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
+  }
+
+  static Path archive(Path jar) {
+    return jar.toAbsolutePath().resolveSibling(FILE_NAME);
+  }
+
+  static boolean isCurrent(Path archive, Path jar) {
+    try {
+      return Files.isRegularFile(archive)
+          && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+          && hasHeader(archive);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasHeader(Path archive) throws IOException {
+    try (InputStream in = Files.newInputStream(archive)) {
+      byte[] magic = in.readNBytes(Integer.BYTES);
+      return magic.length == Integer.BYTES
+          && ByteBuffer.wrap(magic).order(ByteOrder.nativeOrder()).getInt() == DYNAMIC_ARCHIVE_MAGIC;
+    }
+  }
+}
