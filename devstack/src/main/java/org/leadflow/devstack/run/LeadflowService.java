@@ -42,6 +42,12 @@ public enum LeadflowService {
     this.apiPath = apiPath;
   }
 
+  /** Whether the next start maps a class-data archive of this build rather than making one. */
+  public boolean hasStartArchive(Path checkoutDirectory) {
+    Path jar = jar(checkoutDirectory);
+    return StartArchive.isCurrent(StartArchive.archive(jar), jar);
+  }
+
   /**
    * The command that starts this service's packaged jar with {@code java}, as the local run does:
    * {@link #JVM_OPTIONS} and the service's class-data archive ({@link StartArchive}), which the first
