@@ -11,14 +11,15 @@ import java.util.List;
 /**
  * Application class-data sharing (AppCDS) for a packaged service: the classes one start loaded and
  * linked, archived at that process's exit, mapped by the next start instead of being read, parsed and
- * verified again (about 14,000 of the 20,000 classes lead-service loads until it is ready: a sixth less CPU to ready).
+ * verified again (about 14,000 of the 20,000 classes lead-service loads until it is ready; a sixth
+ * less CPU to ready).
  *
  * <p>The archive sits beside the jar and belongs to that build: a jar newer than the archive (every
  * build, and {@code run.sh}'s rebuild check, touch it) means it is made again, by the next start, at
  * that start's exit. The JVM itself refuses an archive whose class path does not match, and loads the
  * classes the usual way then: a wrong archive costs time, never correctness. Writing the archive
- * (about 100 MB for lead-service) takes a second or two at the exit on a quiet machine, more than ten
- * on a saturated one; a process killed at its stop deadline before it finished leaves no archive, or
+ * (about 100 MB for lead-service) lengthens that exit, by more than ten seconds on a saturated
+ * machine; a process killed at its stop deadline before it finished leaves no archive, or
  * one without its header, and the next start tries again.
  */
 final class StartArchive {
