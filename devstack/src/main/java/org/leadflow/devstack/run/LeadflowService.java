@@ -44,8 +44,7 @@ public enum LeadflowService {
 
   /** Whether the next start maps a class-data archive of this build rather than making one. */
   public boolean hasStartArchive(Path checkoutDirectory) {
-    Path jar = jar(checkoutDirectory);
-    return StartArchive.isCurrent(StartArchive.archive(jar), jar);
+    return StartArchive.isReady(jar(checkoutDirectory));
   }
 
   /**

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Application class-data sharing (AppCDS) for a packaged service: the classes one start loaded and
@@ -35,6 +41,11 @@ final class StartArchive {
   /** From JDK 19 the JVM keeps the archive current by itself (JDK-8261455). */
   private static final int AUTO_CREATE_SINCE = 19;
 
+  private static final String DUMP_SUFFIX = ".dump";
+
+  /** A dump still without its header after this long was killed before it finished. */
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
   private StartArchive() {}
 
   /** The JVM options that start {@code jar} from its archive, or make the archive at this start's exit. */
@@ -48,11 +59,42 @@ final class StartArchive {
     if (javaFeatureRelease >= AUTO_CREATE_SINCE) {
       return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
     }
-    if (isCurrent(archive, jar)) {
+    if (isReady(jar)) {
       return List.of("-XX:SharedArchiveFile=" + archive);
     }
+    // Each start dumps into a file of its own, so that two starts of one build at the same time (two
+    // instances, two test suites) never write one file together; a later start takes a finished one.
     // The dump names every class it cannot archive (several thousand warnings): not for the log.
-    return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
+    Path dump = archive.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + DUMP_SUFFIX);
+    return List.of("-XX:ArchiveClassesAtExit=" + dump, "-Xlog:cds=off");
+  }
+
+  /**
+   * Whether the next start of {@code jar} maps an archive of this build: the archive is current, or an
+   * earlier start's dump that has its header (finished) and is newer than the jar is made the archive,
+   * by an atomic rename. Dumps of an older jar, and dumps left without their header for an hour
+   * (killed half-way), are deleted.
+   */
+  static boolean isReady(Path jar) {
+    Path archive = archive(jar);
+    try (DirectoryStream<Path> dumps = Files.newDirectoryStream(archive.getParent(), FILE_NAME + ".*" + DUMP_SUFFIX)) {
+      FileTime built = Files.getLastModifiedTime(jar);
+      for (Path dump : dumps) {
+        try {
+          FileTime written = Files.getLastModifiedTime(dump);
+          if (written.compareTo(built) <= 0 || (!hasHeader(dump) && written.toInstant().isBefore(Instant.now().minus(ABANDONED_AFTER)))) {
+            Files.deleteIfExists(dump);
+          } else if (!isCurrent(archive, jar) && hasHeader(dump)) {
+            Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          // another start took or deleted this dump at the same moment
+        }
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return isCurrent(archive, jar);
   }
 
   static Path archive(Path jar) {

@@ -49,6 +49,18 @@ class StartArchiveTest {
   }
 
   @Test
+  void twoStartsOfOneBuildAtOnceDumpIntoFilesOfTheirOwnAndTheNextStartMapsTheFirstFinished() throws Exception {
+    List<String> one = StartArchive.jvmOptions(jar, 17);
+    List<String> other = StartArchive.jvmOptions(jar, 17);
+    assertThat(one.get(0)).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(other.get(0));
+
+    assertThat(runJava(one)).isZero();
+
+    assertThat(StartArchive.isReady(jar)).isTrue();
+    assertThat(StartArchive.jvmOptions(jar, 17)).containsExactly("-XX:SharedArchiveFile=" + StartArchive.archive(jar));
+  }
+
+  @Test
   void aJarBuiltAfterTheArchiveIsArchivedAgain() throws Exception {
     runJava(StartArchive.jvmOptions(jar, 17));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
