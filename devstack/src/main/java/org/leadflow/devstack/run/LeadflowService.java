@@ -42,13 +42,24 @@ public enum LeadflowService {
     this.apiPath = apiPath;
   }
 
-  /** The command that starts this service's packaged jar with {@code java}, as the local run does. */
+  /** Whether the next start maps a class-data archive of this build rather than making one. */
+  public boolean hasStartArchive(Path checkoutDirectory) {
+    return StartArchive.isReady(jar(checkoutDirectory));
+  }
+
+  /**
+   * The command that starts this service's packaged jar with {@code java}, as the local run does:
+   * {@link #JVM_OPTIONS} and the service's class-data archive ({@link StartArchive}), which the first
+   * start after a build makes at its exit and later starts map instead of loading their classes.
+   */
   public List<String> command(String java, Path checkoutDirectory) {
+    Path jar = jar(checkoutDirectory);
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(JVM_OPTIONS);
+    command.addAll(StartArchive.jvmOptions(jar));
     command.add("-jar");
-    command.add(jar(checkoutDirectory).toString());
+    command.add(jar.toString());
     return command;
   }
 
