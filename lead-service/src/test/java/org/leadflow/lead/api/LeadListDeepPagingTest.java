@@ -104,6 +104,19 @@ class LeadListDeepPagingTest {
   }
 
   @Test
+  void theEstimateIsTheDatabasePlannersFigureNotTheLimit() {
+    for (int i = 0; i < 20; i++) {
+      lead("{\"companyName\":\"" + marker() + "\",\"country\":\"ZW\"}");
+    }
+    Agent.sql("ANALYZE lead");
+
+    ExtractableResponse<Response> page = succeeded(list(Map.of("country", "ZW", "size", 1)));
+
+    assertThat(page.<Boolean>path("totalIsEstimate")).isTrue();
+    assertThat(page.<Integer>path("total")).as("the planner's estimate, not the 4 leads counted").isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
   void exactTotalCountsEveryMatchingLeadAboveTheLimit() {
     String marker = marker();
     leads(marker, 6);
