@@ -1,5 +1,6 @@
 package org.leadflow.lead.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -31,6 +34,10 @@ public record LeadListCursor(int page, Object sortValue, UUID id, long fingerpri
   private static final int CHECKSUM_BYTES = 8;
   /** Far above any real cursor (a sort value is at most a few hundred characters); longer text is refused unread. */
   public static final int MAX_LENGTH = 2048;
+
+  /** Times a lead may have (docs/architecture.md: years 1900 to 9999). */
+  private static final Instant EARLIEST = LocalDate.of(1900, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final Instant LATEST = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
   private static final byte NULL = 0;
   private static final byte TEXT = 1;
@@ -93,7 +100,7 @@ public record LeadListCursor(int page, Object sortValue, UUID id, long fingerpri
     if (!MessageDigest.isEqual(checksum, Arrays.copyOf(sha256(payload), CHECKSUM_BYTES))) {
       throw new InvalidCursorException("is not a cursor this list gave (altered or cut)");
     }
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       if (in.readByte() != VERSION) {
         throw new InvalidCursorException("is of a version this service does not read");
       }
@@ -110,6 +117,11 @@ public record LeadListCursor(int page, Object sortValue, UUID id, long fingerpri
           };
       if (in.available() > 0 || page < 1 || (value != null && !kind.isInstance(value))) {
         throw new InvalidCursorException("was made for another sort");
+      }
+      // The checksum is not a secret: a cursor made by hand must still hold only what the database can compare.
+      if (value instanceof String text && text.indexOf('\u0000') >= 0
+          || value instanceof Instant instant && (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST))) {
+        throw new InvalidCursorException("holds a value no lead has");
       }
       return new LeadListCursor(page, value, id, fingerprint);
     } catch (EOFException | DateTimeException | ArithmeticException e) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.leadflow.lead.config.LeadsConfig;
 import org.leadflow.lead.domain.Activity;
@@ -93,7 +94,8 @@ public class LeadQueries {
         .chain(rows -> {
           boolean more = rows.size() > asked.size();
           List<LeadListRows.Row> shown = more ? rows.subList(0, asked.size()) : rows;
-          String next = more ? asked.after(shown.get(shown.size() - 1).sortValue(), shown.get(shown.size() - 1).id()).encode() : null;
+          LeadListRows.Row last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+          String next = more ? asked.after(last.sortValue(), last.id()).encode() : null;
           boolean totalSeen = asked.after() == null && !more && (offset == 0 || !shown.isEmpty());
           return inOrder(shown)
               .chain(items -> (totalSeen ? Uni.createFrom().item(new Total(offset + shown.size(), false)) : total(asked, visibleTo))
@@ -110,7 +112,7 @@ public class LeadQueries {
       Map<UUID, Lead> byId = new HashMap<>();
       found.forEach(lead -> byId.put(lead.id(), lead));
       // A lead deleted between the two statements is left out (merged leads stay, so this is rare).
-      return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+      return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     });
   }
 

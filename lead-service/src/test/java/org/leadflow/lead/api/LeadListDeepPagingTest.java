@@ -6,6 +6,7 @@ import static org.leadflow.lead.api.Leads.BASE;
 import static org.leadflow.lead.api.Leads.invalidFields;
 import static org.leadflow.lead.api.Leads.list;
 import static org.leadflow.lead.api.Leads.marker;
+import static org.leadflow.lead.api.Leads.query;
 import static org.leadflow.lead.api.Leads.succeeded;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,15 +50,6 @@ class LeadListDeepPagingTest {
       ids.add(lead("{\"companyName\":\"" + marker + "\"}"));
     }
     return ids;
-  }
-
-  private static Map<String, Object> query(String marker, Object... parameters) {
-    Map<String, Object> query = new LinkedHashMap<>();
-    query.put("q", marker);
-    for (int i = 0; i < parameters.length; i += 2) {
-      query.put((String) parameters[i], parameters[i + 1]);
-    }
-    return query;
   }
 
   /** Follows nextCursor from the first page of {@code size} to the last; answers the ids in the order seen. */
