@@ -119,7 +119,7 @@ public record LeadListCursor(int page, Object sortValue, UUID id, long fingerpri
         throw new InvalidCursorException("was made for another sort");
       }
       // The checksum is not a secret: a cursor made by hand must still hold only what the database can compare.
-      if (value instanceof String text && text.indexOf('\u0000') >= 0
+      if (value instanceof String sortText && sortText.indexOf('\u0000') >= 0
           || value instanceof Instant instant && (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST))) {
         throw new InvalidCursorException("holds a value no lead has");
       }
