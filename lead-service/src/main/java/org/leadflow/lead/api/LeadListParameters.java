@@ -20,6 +20,7 @@ import org.leadflow.lead.domain.StatusReason;
 import org.leadflow.lead.domain.UnknownLabelException;
 import org.leadflow.lead.domain.policy.FitVerdict;
 import org.leadflow.lead.service.EnrichmentFilter;
+import org.leadflow.lead.service.LeadListCursor;
 import org.leadflow.lead.service.LeadListQuery;
 import org.leadflow.web.InvalidRequestException;
 import org.leadflow.web.BusinessDates;
@@ -36,6 +37,25 @@ public class LeadListParameters {
   @QueryParam("size")
   @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))
   String size;
+
+  @QueryParam("cursor")
+  @Parameter(
+      description =
+          "Keyset paging: the nextCursor of the previous page; send the same filters and sort with it, and no page. The"
+              + " page then starts after the last lead shown, by its sort value and id, so that deep pages cost what the"
+              + " first does and a lead added or removed meanwhile neither repeats nor skips one. Every sort supports it."
+              + " A cursor that was altered, cut, or made for other filters or another sort is refused with 400",
+      schema = @Schema(type = SchemaType.STRING, maxLength = LeadListCursor.MAX_LENGTH))
+  String cursor;
+
+  @QueryParam("exactTotal")
+  @Parameter(
+      description =
+          "true: total counts every matching lead, however many (slower for large lists); false (default): exact up to"
+              + " leadflow.leads.list.exact-total-limit matching leads, the database's estimate above it (totalIsEstimate)",
+      schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"),
+      examples = @ExampleObject(name = "exact total", value = "true"))
+  String exactTotal;
 
   @QueryParam("sort")
   @DefaultValue("createdAt,desc")
@@ -205,10 +225,15 @@ public class LeadListParameters {
     Instant updatedFromIs = BusinessDates.instant("updatedFrom", updatedFrom, errors);
     Instant updatedToIs = BusinessDates.instant("updatedTo", updatedTo, errors);
     String[] order = parseSort(errors);
+    Boolean exact = bool(errors, "exactTotal", exactTotal);
+    LeadListCursor after = cursor == null || cursor.isBlank() ? null : cursor(errors, order[0]);
+    if (after != null && page != null) {
+      errors.add(new FieldError("page", "must not be given with a cursor: the cursor knows its page"));
+    }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return new LeadListQuery(
+    LeadListQuery query = new LeadListQuery(
         stateIs,
         reasonIs,
         sourceIs,
@@ -232,7 +257,27 @@ public class LeadListParameters {
         enriched,
         scoreFrom,
         scoreTo,
-        grades);
+        grades,
+        after,
+        Boolean.TRUE.equals(exact));
+    if (after != null && after.fingerprint() != query.fingerprint()) {
+      throw new InvalidRequestException(
+          List.of(new FieldError("cursor", "was made for other filters or another sort: send the ones of the page that gave it")));
+    }
+    return query;
+  }
+
+  /** The cursor, read for the sort asked for; null (and an error) when it is not one the list gave. */
+  private LeadListCursor cursor(List<FieldError> errors, String sortBy) {
+    if (!LeadListQuery.sortableFields().contains(sortBy)) {
+      return null; // the sort's own error says why
+    }
+    try {
+      return LeadListCursor.decode(cursor, LeadListQuery.sortValueKind(sortBy));
+    } catch (LeadListCursor.InvalidCursorException e) {
+      errors.add(new FieldError("cursor", "is invalid: it " + e.getMessage()));
+      return null;
+    }
   }
 
   /** "A", "a,b" → {A, B}; anything else an error. */

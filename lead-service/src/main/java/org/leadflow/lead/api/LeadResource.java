@@ -1,5 +1,6 @@
 package org.leadflow.lead.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -192,14 +193,26 @@ public class LeadResource {
   }
 
   @GET
-  @Operation(operationId = "listLeads", summary = "List leads", description = "Paged, sorted and filtered; filters combine with AND.")
+  @Operation(
+      operationId = "listLeads",
+      summary = "List leads",
+      description =
+          "Paged, sorted and filtered; filters combine with AND. Page by number (page=, by offset) or, for deep paging, by"
+              + " cursor (cursor= from the previous page's nextCursor, with the same filters and sort), which reads from"
+              + " where the last page ended whatever the depth. total is exact up to leadflow.leads.list.exact-total-limit"
+              + " (default 10,000) matching leads and an estimate above it (totalIsEstimate: true) unless exactTotal=true.")
   @APIResponse(responseCode = "200", description = "One page of leads", content = @Content(schema = @Schema(implementation = LeadPage.class)))
   @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Uni<LeadPage> list(@Valid @BeanParam LeadListParameters parameters) {
     return leads
         .list(parameters.toQuery(), callers.get())
         .chain(page -> enrichments.of(page.items()).map(found -> new LeadPage(
-            page.items().stream().map(lead -> mapper.toResponse(lead, found.get(lead.id()))).toList(), page.page(), page.size(), page.total())));
+            page.items().stream().map(lead -> mapper.toResponse(lead, found.get(lead.id()))).toList(),
+            page.page(),
+            page.size(),
+            page.total(),
+            page.totalIsEstimate(),
+            page.nextCursor())));
   }
 
   private LeadInput patched(Lead lead, JsonNode patch) {
@@ -229,5 +242,25 @@ public class LeadResource {
 
   /** One page of leads (docs/architecture.md, section REST conventions). */
   @Schema(name = "LeadPage")
-  public record LeadPage(List<LeadResponse> items, int page, int size, long total) {}
+  public record LeadPage(
+      List<LeadResponse> items,
+      @Schema(description = "The page number: the one asked for, or with a cursor the number of pages walked from the first (0)")
+          int page,
+      int size,
+      @Schema(
+              description =
+                  "How many leads match the filters. Exact up to leadflow.leads.list.exact-total-limit (default 10,000)"
+                      + " matching leads, or with exactTotal=true; above it the database's estimate, never below the limit + 1,"
+                      + " and totalIsEstimate is true",
+              example = "1234")
+          long total,
+      @Schema(description = "true: total is an estimate (more matching leads than the exact-total limit); false: it is exact", example = "false")
+          boolean totalIsEstimate,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              description =
+                  "Where the next page starts (keyset paging): send it as cursor= with the same filters and sort. Absent on the"
+                      + " last page. Opaque: its form may change; a cursor is meant for the list that gave it",
+              example = "AQAAAAAAAAAAAQAAAAEAAAAAAAAAAAAAAAAAAAAAAwAAAABnF0bAAAAAAHf0XzDfAA3M")
+          String nextCursor) {}
 }

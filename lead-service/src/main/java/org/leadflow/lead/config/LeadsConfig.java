@@ -17,4 +17,17 @@ public interface LeadsConfig {
   /** How long an Idempotency-Key's first answer is replayed. */
   @WithDefault("PT24H")
   Duration idempotencyKeyRetention();
+
+  /** The lead list ({@code GET /api/v1/leads}). */
+  ListConfig list();
+
+  interface ListConfig {
+
+    /**
+     * Up to this many matching leads the list's {@code total} is counted exactly; above it, it is the
+     * database planner's estimate ({@code totalIsEstimate: true}) unless the caller asks {@code exactTotal=true}.
+     */
+    @WithDefault("10000")
+    int exactTotalLimit();
+  }
 }

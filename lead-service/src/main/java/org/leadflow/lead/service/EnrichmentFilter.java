@@ -16,22 +16,22 @@ public record EnrichmentFilter(Boolean freeMailEmail, Boolean disposableEmail, B
 
   public static final EnrichmentFilter NONE = new EnrichmentFilter(null, null, null, null, null);
 
-  /** Adds the one condition these filters make, if any. */
+  /** Adds the one condition these filters make on {@code lead l} in SQL, if any. */
   void addTo(List<String> conditions, Map<String, Object> parameters) {
     List<String> on = new ArrayList<>();
-    flag(on, parameters, "freeMailEmail", freeMailEmail);
-    flag(on, parameters, "disposableEmail", disposableEmail);
-    flag(on, parameters, "emailBounced", emailBounced);
+    flag(on, parameters, "freeMailEmail", "free_mail_email", freeMailEmail);
+    flag(on, parameters, "disposableEmail", "disposable_email", disposableEmail);
+    flag(on, parameters, "emailBounced", "email_bounced", emailBounced);
     text(on, parameters, "seniority", seniority);
     text(on, parameters, "department", department);
     if (!on.isEmpty()) {
-      conditions.add("id in (select enriched.leadId from LeadEnrichment enriched where " + String.join(" and ", on) + ")");
+      conditions.add("l.id IN (SELECT enriched.lead_id FROM lead_enrichment enriched WHERE " + String.join(" AND ", on) + ")");
     }
   }
 
-  private static void flag(List<String> on, Map<String, Object> parameters, String name, Boolean value) {
+  private static void flag(List<String> on, Map<String, Object> parameters, String name, String column, Boolean value) {
     if (value != null) {
-      on.add("enriched." + name + " = :" + name);
+      on.add("enriched." + column + " = :" + name);
       parameters.put(name, value);
     }
   }

@@ -28,9 +28,12 @@ public class StuckConversions {
 
   /** A Panache condition on the lead: its conversion is stuck (parameter {@code stuckBefore}). */
   public static final String CONDITION = "conversion.status = :pending and conversion.requestedAt < :stuckBefore";
-  /** The opposite of {@link #CONDITION}: never qualified, resolved, or pending for a shorter time. */
-  public static final String NOT_STUCK =
-      "conversion.status is null or conversion.status <> :pending or conversion.requestedAt >= :stuckBefore";
+
+  /** {@link #CONDITION} in SQL over {@code lead l}, for the lead list. */
+  static final String SQL_CONDITION = "l.conversion_status = :pending AND l.conversion_requested_at < :stuckBefore";
+  /** The opposite of {@link #SQL_CONDITION}: never qualified, resolved, or pending for a shorter time. */
+  static final String SQL_NOT_STUCK =
+      "l.conversion_status IS NULL OR l.conversion_status <> :pending OR l.conversion_requested_at >= :stuckBefore";
 
   private final AtomicLong stuck = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();

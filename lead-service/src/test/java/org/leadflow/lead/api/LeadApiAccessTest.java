@@ -41,6 +41,8 @@ class LeadApiAccessTest {
     CREATE("POST", "", "{\"companyName\":\"Access Test Ltd\"}", "New"),
     GET("GET", "/{id}", null, "New"),
     LIST("GET", "", null, "New"),
+    /** The list's second page by cursor (the cursor from a sales manager's first page of one), with an exact total. */
+    LIST_BY_CURSOR("GET", "", null, "New"),
     EDIT("PATCH", "/{id}", "{\"jobTitle\":\"Head of Access\"}", "New"),
     MARK_CONTACTED("POST", "/{id}/mark-contacted", null, "New"),
     DISQUALIFY("POST", "/{id}/disqualify", "{\"reason\":\"Lost\"}", "New"),
@@ -87,6 +89,11 @@ class LeadApiAccessTest {
         request = request.contentType(this == EDIT ? Leads.MERGE_PATCH : ContentType.JSON.toString()).body(body);
       }
       String url = BASE + path;
+      if (this == LIST_BY_CURSOR) {
+        String cursor =
+            succeeded(as(TestTokens.salesManager("manager-maria")).queryParam("size", 1).get(BASE).then().extract()).path("nextCursor");
+        request = request.queryParam("size", 1).queryParam("cursor", cursor).queryParam("exactTotal", true);
+      }
       return (isAboutOneLead() ? request.request(method, url, leadId) : request.request(method, url)).then().extract();
     }
   }
@@ -173,7 +180,7 @@ class LeadApiAccessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Endpoint.class, names = {"CREATE", "LIST", "REPUBLISH_CONVERSION"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Endpoint.class, names = {"CREATE", "LIST", "LIST_BY_CURSOR", "REPUBLISH_CONVERSION"}, mode = EnumSource.Mode.EXCLUDE)
   void aSellerFindsNoOtherSellersLeadAndChangesNothing(Endpoint endpoint) {
     String lead = leadOf(ALICE, endpoint.leadStatus);
     Map<String, Object> before = snapshot(lead);

@@ -5,13 +5,13 @@ import static org.leadflow.lead.api.Leads.create;
 import static org.leadflow.lead.api.Leads.invalidFields;
 import static org.leadflow.lead.api.Leads.list;
 import static org.leadflow.lead.api.Leads.marker;
+import static org.leadflow.lead.api.Leads.query;
 import static org.leadflow.lead.api.Leads.succeeded;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,15 +28,6 @@ class LeadListTest {
   /** Creates a lead from JSON members, with {@code marker} as its last name; answers its id. */
   private static String lead(String marker, String members) {
     return succeeded(create("{\"lastName\":\"" + marker + "\"" + (members.isEmpty() ? "" : "," + members) + "}")).path("id");
-  }
-
-  private static Map<String, Object> query(String marker, Object... parameters) {
-    Map<String, Object> query = new LinkedHashMap<>();
-    query.put("q", marker);
-    for (int i = 0; i < parameters.length; i += 2) {
-      query.put((String) parameters[i], parameters[i + 1]);
-    }
-    return query;
   }
 
   private static List<String> ids(ExtractableResponse<Response> page) {

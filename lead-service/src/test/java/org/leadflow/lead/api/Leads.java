@@ -80,6 +80,16 @@ final class Leads {
     return succeeded(get(id)).<Integer>path("version").longValue();
   }
 
+  /** A list query for the leads named {@code marker} ({@code q}), with more parameters as name, value pairs. */
+  static Map<String, Object> query(String marker, Object... parameters) {
+    Map<String, Object> query = new java.util.LinkedHashMap<>();
+    query.put("q", marker);
+    for (int i = 0; i < parameters.length; i += 2) {
+      query.put((String) parameters[i], parameters[i + 1]);
+    }
+    return query;
+  }
+
   static ExtractableResponse<Response> list(Map<String, ?> query) {
     return given().queryParams(query).when().get(BASE).then().extract();
   }
