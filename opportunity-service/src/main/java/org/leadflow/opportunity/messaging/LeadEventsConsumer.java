@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,7 +34,7 @@ import org.leadflow.messaging.Inbox;
  * ignored and acknowledged at once, no transaction opened: an event without effect needs no
  * deduplication.
  *
- * <p>A qualified event's effect and its inbox record commit in one transaction; the offset is
+ * <p>A qualified event's effect, its inbox record and its funnel fact commit in one transaction; the offset is
  * committed after that (the returned Uni completes), so a crash in between only causes a
  * redelivery that the inbox turns into a no-op.
  *
@@ -138,19 +139,38 @@ public class LeadEventsConsumer implements EventConsumer {
         .replaceWithVoid();
   }
 
+  /**
+   * The qualification's funnel fact and the conversion commit in one transaction (one commit on the
+   * conversion's path). The fact goes in before the inbox decides, so a repeated event records it
+   * too (the upsert leaves it as it was). Should the database refuse a value, that transaction rolls
+   * back and the two are tried apart, as {@link #convertApart} says.
+   */
   private Uni<Inbox.Outcome> attemptConversion(IncomingEvent event) {
     LeadQualified qualified = LeadQualifiedData.read(event);
-    return qualifiedFact(event, qualified)
-        .chain(() -> Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified)))))
+    Optional<LeadFunnelFact> fact = LeadFunnelData.qualified(qualified);
+    return Panache.withTransaction(
+            () ->
+                fact.map(funnel::recordInTransaction)
+                    .orElseGet(() -> Uni.createFrom().voidItem())
+                    .chain(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified)))))
         .onFailure(ConsumerFailures::isDataException)
-        .recoverWithUni(failure -> answerRefusedData(event, qualified, ConsumerFailures.rootCause(failure).getMessage()))
+        .recoverWithUni(failure -> convertApart(event, qualified))
         .invoke(outcome -> consumed.processed(EventTopics.LEAD_EVENTS, event, outcome));
   }
 
   /**
-   * Records the qualification for the funnel before the conversion (a repeat changes nothing). The
-   * conversion does not wait on a fact the database refuses: it is left out, logged.
+   * The database refused a value of the fact or of the conversion: the fact is recorded on its own
+   * (left out, logged, if it is the one refused: the conversion does not wait on the funnel), then
+   * the conversion runs in its own transaction; if that is refused, the refusal is answered.
    */
+  private Uni<Inbox.Outcome> convertApart(IncomingEvent event, LeadQualified qualified) {
+    return qualifiedFact(event, qualified)
+        .chain(() -> Panache.withTransaction(() -> inbox.processOnce(event, () -> outcome(conversion.convert(qualified)))))
+        .onFailure(ConsumerFailures::isDataException)
+        .recoverWithUni(failure -> answerRefusedData(event, qualified, ConsumerFailures.rootCause(failure).getMessage()));
+  }
+
+  /** Records the qualification for the funnel on its own; a fact the database refuses is left out, logged. */
   private Uni<Void> qualifiedFact(IncomingEvent event, LeadQualified qualified) {
     return LeadFunnelData.qualified(qualified)
         .map(fact -> funnel.record(fact))

@@ -1,5 +1,6 @@
 package org.leadflow.opportunity.persistence;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,22 +17,34 @@ import org.leadflow.opportunity.domain.LeadFunnelFact;
 
 /**
  * The lead facts of the funnel ({@code lead_funnel_fact}), one row per lead, and the funnel's counts.
- * Written with one statement each, outside any transaction of the ORM: a fact is an upsert by lead
- * id that any number of repeats leaves as the first made it, so it needs no inbox row, and a lead
- * event costs one round trip.
+ * A fact is one upsert by lead id that any number of repeats leaves as the first made it, so it
+ * needs no inbox row: a created or reassigned lead's is written on its own, outside any transaction
+ * of the ORM (one round trip); a qualified lead's joins the conversion's transaction (no commit of
+ * its own on the conversion's path).
  */
 @ApplicationScoped
 public class LeadFunnelFacts {
 
-  private static final String UPSERT =
-      "INSERT INTO lead_funnel_fact (lead_id, owner_id, owner_since, created_at, qualified_at) VALUES ($1, $2, $3, $4, $5)"
-          + " ON CONFLICT (lead_id) DO UPDATE SET"
+  /** How a fact merges into its lead's row. */
+  private static final String ON_CONFLICT =
+      " ON CONFLICT (lead_id) DO UPDATE SET"
           + " owner_id = CASE WHEN EXCLUDED.owner_since >= lead_funnel_fact.owner_since"
           + " THEN EXCLUDED.owner_id ELSE lead_funnel_fact.owner_id END,"
           + " owner_since = GREATEST(lead_funnel_fact.owner_since, EXCLUDED.owner_since),"
           // LEAST ignores nulls: an event that does not say keeps what another said.
           + " created_at = LEAST(lead_funnel_fact.created_at, EXCLUDED.created_at),"
           + " qualified_at = LEAST(lead_funnel_fact.qualified_at, EXCLUDED.qualified_at)";
+
+  private static final String UPSERT =
+      "INSERT INTO lead_funnel_fact (lead_id, owner_id, owner_since, created_at, qualified_at) VALUES ($1, $2, $3, $4, $5)"
+          + ON_CONFLICT;
+
+  /** The same upsert with named parameters, for the ORM's session. */
+  private static final String UPSERT_IN_SESSION =
+      "INSERT INTO lead_funnel_fact (lead_id, owner_id, owner_since, created_at, qualified_at)"
+          + " VALUES (:lead, :owner, cast(:ownerSince AS timestamptz), cast(:createdAt AS timestamptz), cast(:qualifiedAt AS timestamptz))"
+          + ON_CONFLICT;
+
 
   /** Leads created in [from, to), and how many of them were qualified. */
   private static final String COHORT =
@@ -52,6 +65,25 @@ public class LeadFunnelFacts {
   public Uni<Void> record(LeadFunnelFact fact) {
     return pool.preparedQuery(UPSERT)
         .execute(Tuple.from(new Object[] {fact.leadId(), fact.ownerId(), time(fact.ownerSince()), time(fact.createdAt()), time(fact.qualifiedAt())}))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Merges the fact into its lead's row in the caller's transaction (the ORM's session), so that it
+   * commits, or rolls back, with the caller's work.
+   */
+  public Uni<Void> recordInTransaction(LeadFunnelFact fact) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(UPSERT_IN_SESSION)
+                    .setParameter("lead", fact.leadId())
+                    .setParameter("owner", fact.ownerId())
+                    .setParameter("ownerSince", time(fact.ownerSince()))
+                    .setParameter("createdAt", time(fact.createdAt()))
+                    .setParameter("qualifiedAt", time(fact.qualifiedAt()))
+                    .executeUpdate())
         .replaceWithVoid();
   }
 

@@ -98,11 +98,20 @@ public class PipelineView {
    * is no reason to hold up the events behind it.
    */
   public Uni<Void> record(LeadFunnelFact fact) {
+    return recordable(fact) ? facts.record(fact) : Uni.createFrom().voidItem();
+  }
+
+  /** {@link #record}, in the caller's transaction: it commits or rolls back with the caller's work. */
+  public Uni<Void> recordInTransaction(LeadFunnelFact fact) {
+    return recordable(fact) ? facts.recordInTransaction(fact) : Uni.createFrom().voidItem();
+  }
+
+  private static boolean recordable(LeadFunnelFact fact) {
     if (!BusinessDates.accepts(fact.ownerSince())) {
       LOG.warnf("Lead %s: a funnel fact of %s is outside years 1900 to 9999; not recorded", fact.leadId(), fact.ownerSince());
-      return Uni.createFrom().voidItem();
+      return false;
     }
-    return facts.record(fact);
+    return true;
   }
 
   /**

@@ -448,7 +448,7 @@ class LeadConversionTest {
   }
 
   @Test
-  void aValueTheDatabaseRefusesIsAnsweredAsAFailedConversionInANewTransactionNotDeadLettered() {
+  void aValueTheDatabaseRefusesIsAnsweredAsAFailedConversionInANewTransactionNotDeadLetteredAndTheQualificationStillCounts() {
     QualifiedLead lead = new QualifiedLead();
     lead.jobTitle = "CTO\u0000"; // PostgreSQL text holds no NUL: SQLSTATE 22021, which no check here catches
     double retriedBefore = retried();
@@ -464,6 +464,9 @@ class LeadConversionTest {
     assertThat(deadLettered()).isEqualTo(deadLetteredBefore);
     assertNothingCreatedFor(lead);
     assertThat(Database.count("SELECT count(*) FROM contact WHERE originating_lead_id = ?", lead.leadId)).isZero();
+    // The funnel fact shared the refused transaction; it is recorded on its own all the same.
+    assertThat(Database.count("SELECT count(*) FROM lead_funnel_fact WHERE lead_id = ? AND qualified_at IS NOT NULL", lead.leadId))
+        .isOne();
   }
 
   @Test
