@@ -82,22 +82,20 @@ public class ScoringResource {
               + " read (qualified: converted, won where known; disqualified and lost: not converted), a share of each outcome is"
               + " held out, and the model is judged on it (AUC, calibration). With fewer than leadflow.scoring.min-outcomes"
               + " (40) leads of either outcome no model is made (result rules) and the rule-based score stays. A new model"
-              + " comes into force at once and every open lead is scored again. Every member of the body is optional: {}"
-              + " trains with the defaults.")
+              + " comes into force at once and every open lead is scored again. The body is required, each of its members"
+              + " optional: {} trains with the defaults.")
   @RequestBody(
       content = @Content(schema = @Schema(implementation = TrainingRequest.class), examples = @ExampleObject(name = "evaluation", value = "{\"holdoutShare\":0.2,\"seed\":42,\"splitAttribute\":\"prospectId\",\"baselines\":true}")))
   @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = TrainingResponse.class), examples = @ExampleObject(name = "queued", value = TRAINING_EXAMPLE)))
   @APIResponse(responseCode = "400", description = "An option out of range", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "409", description = "A training is queued or running already", content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<Response> train(@Valid TrainingRequest request) {
+  public Uni<Response> train(@Valid @NotNull TrainingRequest request) {
     TrainingOptions options =
-        request == null
-            ? TrainingOptions.DEFAULT
-            : new TrainingOptions(
-                request.holdoutShare() == null ? TrainingOptions.DEFAULT.holdoutShare() : request.holdoutShare(),
-                request.seed() == null ? TrainingOptions.DEFAULT.seed() : request.seed(),
-                request.splitAttribute(),
-                Boolean.TRUE.equals(request.baselines()));
+        new TrainingOptions(
+            request.holdoutShare() == null ? TrainingOptions.DEFAULT.holdoutShare() : request.holdoutShare(),
+            request.seed() == null ? TrainingOptions.DEFAULT.seed() : request.seed(),
+            request.splitAttribute(),
+            Boolean.TRUE.equals(request.baselines()));
     return training
         .request(callers.get().id(), options)
         .chain(queued -> queued.isEmpty()

@@ -76,6 +76,19 @@ class LeadScoringTest {
   }
 
   @Test
+  void aTrainingRequestWithoutItsBodyIsRefusedAndQueuesNothing() {
+    List<String> before = given().header("Authorization", "Bearer " + Scoring.ADMIN).get(Scoring.TRAININGS + "?size=100").then().extract().path("items.id");
+
+    ExtractableResponse<Response> refused =
+        given().header("Authorization", "Bearer " + Scoring.ADMIN).contentType(ContentType.JSON).body("null").post(Scoring.TRAININGS).then().extract();
+
+    assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith(Leads.PROBLEM);
+    assertThat(given().header("Authorization", "Bearer " + Scoring.ADMIN).get(Scoring.TRAININGS + "?size=100").then().extract().<List<String>>path("items.id"))
+        .isEqualTo(before);
+  }
+
+  @Test
   void aModelTrainedOnTheHistoryScoresLeadsWithReasonsAndRescoresThemWhenTheyChange() {
     String marker = Leads.marker();
     ExtractableResponse<Response> imported = upload(as(INTEGRATION), CSV, history(marker), MAPPING, "{\"allowReimport\": true}");
