@@ -30,9 +30,9 @@ import org.leadflow.contracts.opportunity.OpportunityEventTypes;
  *   <li>lead database, one script run = two transactions: the qualify (the policy's version, the lead,
  *       its history entry, the {@code lead.qualified} outbox row, the lead's update) and the completion
  *       (the inbox row of {@code opportunity.created}, the lead, its history entry, the lead's update);
- *   <li>opportunity database, one script run = the funnel fact's upsert (a statement of its own), then
- *       the conversion's transaction: the inbox row, the reads that look for an earlier answer and for
- *       an account and contact to reuse (finding none, as for a new company), the advisory locks, the
+ *   <li>opportunity database, one script run = the conversion's transaction: the funnel fact's upsert,
+ *       the inbox row, the reads that look for an earlier answer and for an account and contact to
+ *       reuse (finding none, as for a new company), the advisory locks (one statement), the
  *       stage setting, then account, contact (when the sample conversion created one), opportunity,
  *       its line, its stage visit and the {@code opportunity.created} outbox row.
  * </ul>
@@ -247,14 +247,14 @@ final class ConversionTwin {
   }
 
   private static String opportunityScript(Connection opportunities, Sample sample, Map<String, String> variables) throws SQLException {
-    StringBuilder script = new StringBuilder("\\set n random(1, 2000000000)\n");
+    // The funnel fact's upsert, in the conversion's transaction as opportunity-service writes it.
+    StringBuilder script = new StringBuilder("\\set n random(1, 2000000000)\nBEGIN;\n");
     Map<String, String> newLead = Map.of("lead_id", "gen_random_uuid()", "owner_since", "now()", "qualified_at", "now()");
     script.append(Pgbench.insert(opportunities, SCHEMA, "lead_funnel_fact", "public.lead_funnel_fact WHERE lead_id = ?", sample.lead(), "funnel",
             variables, newLead, "")
         .replace(")\n  VALUES (", ") VALUES (")
         + " ON CONFLICT (lead_id) DO UPDATE SET owner_since = GREATEST(lead_funnel_fact.owner_since, EXCLUDED.owner_since),"
         + " qualified_at = LEAST(lead_funnel_fact.qualified_at, EXCLUDED.qualified_at);\n");
-    script.append("BEGIN;\n");
     script.append(Pgbench.insert(opportunities, SCHEMA, "processed_event",
         "public.processed_event WHERE subject = ?::text AND type = '" + LeadEventTypes.QUALIFIED + "'", sample.lead().toString(), "inbox",
         variables, Map.of("event_id", "gen_random_uuid()", "processed_at", "now()"), " ON CONFLICT (event_id) DO NOTHING;\n"));
@@ -262,9 +262,10 @@ final class ConversionTwin {
     script.append("SELECT * FROM " + SCHEMA + ".failed_conversion WHERE conversion_id = " + fresh.formatted("conversion") + ";\n");
     script.append("SELECT * FROM " + SCHEMA + ".opportunity WHERE id = " + fresh.formatted("opportunity")
         + " OR originating_lead_id = " + fresh.formatted("lead") + ";\n");
-    for (String lock : List.of("account-name", "account-domain", "contact-email", "contact-phone")) {
-      script.append("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:n::text || '" + lock + "', 0))) AS locked;\n");
-    }
+    // The match keys' locks, in one statement and in the keys' order, as MatchKeyLocks takes them.
+    script.append("SELECT pg_advisory_xact_lock(hashtextextended(:n::text || key.value, 0))"
+        + " FROM jsonb_array_elements_text('[\"account-domain\", \"account-name\", \"contact-email\", \"contact-phone\"]'::jsonb)"
+        + " WITH ORDINALITY AS key(value, position) ORDER BY key.position;\n");
     script.append("SELECT * FROM " + SCHEMA + ".account WHERE id = " + fresh.formatted("account") + ";\n");
     script.append("SELECT * FROM " + SCHEMA + ".account WHERE normalized_name = :n::text OR website_domain IN (:n::text)"
         + " OR email_domain IN (:n::text) ORDER BY created_at, id OFFSET 0 ROWS FETCH FIRST 20 ROWS ONLY;\n");
