@@ -60,8 +60,9 @@ class LeadEventPipeIT {
         TopicReader.fromNow(infrastructure.kafkaBootstrapServers(), EventTopics.LEAD_EVENTS)) {
       String leadId = createLead("{\"lastName\":\"Hopper\",\"companyName\":\"Cobol Inc\",\"country\":\"US\"}");
 
+      // Its created event; enrichment and scoring may append the lead's next events at once.
       UUID outboxEventId =
-          single(query("leads", "SELECT id FROM outbox_event WHERE aggregate_id = ?", UUID.fromString(leadId)));
+          single(query("leads", "SELECT id FROM outbox_event WHERE aggregate_id = ? AND type = ?", UUID.fromString(leadId), LeadEventTypes.CREATED));
       TopicReader.Event published =
           topic.await(event -> leadId.equals(event.key()), 1, Duration.ofSeconds(20)).get(0);
       assertThat(published.header(CloudEventHeaders.ID)).isEqualTo(outboxEventId.toString());
@@ -122,14 +123,16 @@ class LeadEventPipeIT {
     }
   }
 
-  private static List<Object> query(String database, String sql, Object parameter) throws Exception {
+  private static List<Object> query(String database, String sql, Object... parameters) throws Exception {
     try (Connection db =
             DriverManager.getConnection(
                 infrastructure.jdbcUrl(database),
                 infrastructure.postgresUsername(),
                 infrastructure.postgresPassword());
         PreparedStatement statement = db.prepareStatement(sql)) {
-      statement.setObject(1, parameter);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
       List<Object> values = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
