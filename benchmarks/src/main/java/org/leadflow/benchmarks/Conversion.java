@@ -39,7 +39,9 @@ final class Conversion {
           + "\"policyOverride\":{\"justification\":\"Benchmark lead\"}}";
 
   /** An opportunity not readable this long after its qualify counts as lost. */
-  private static final Duration GIVE_UP = Duration.ofSeconds(30);
+  static final Duration GIVE_UP = Duration.ofSeconds(30);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** A rate is sustained only while conversions keep up: p99 of qualify → created within this. */
   static final double SUSTAINED_LAG_P99_MILLIS = 1_000;
 
@@ -48,7 +50,6 @@ final class Conversion {
   private final Connection leads;
   private final Connection opportunities;
   private final LeadSeeder seeder;
-  private final ObjectMapper json = new ObjectMapper();
   private int runs;
 
   Conversion(HttpLoad load, Stack stack, Connection leads, Connection opportunities) {
@@ -235,9 +236,10 @@ final class Conversion {
     }
   }
 
-  private String opportunityId(Reply reply) {
+  /** The opportunity a qualify's answer names. */
+  static String opportunityId(Reply reply) {
     try {
-      JsonNode body = json.readTree(reply.body().getBytes());
+      JsonNode body = JSON.readTree(reply.body().getBytes());
       return body.at("/conversion/opportunityId").asText();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,15 +1,11 @@
 package org.leadflow.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -33,9 +29,6 @@ import org.leadflow.devstack.run.LeadflowService;
  */
 final class IdleConversions {
 
-  /** A conversion whose opportunity is not seen this long after its qualify counts as lost. */
-  private static final Duration GIVE_UP = Duration.ofSeconds(30);
-
   /**
    * The stages of one conversion, in order, each from the previous point to its own; the relay's
    * {@code published_at} is the start of its publishing transaction (before the record is sent).
@@ -58,7 +51,6 @@ final class IdleConversions {
   private final Connection leads;
   private final Connection opportunities;
   private final LeadSeeder seeder;
-  private final ObjectMapper json = new ObjectMapper();
   private int runs;
 
   IdleConversions(HttpLoad load, Stack stack, Connection leads, Connection opportunities) {
@@ -73,7 +65,7 @@ final class IdleConversions {
    * What {@code count} conversions in a row measured: the qualify's answer, qualify answered →
    * created event seen, qualify answered → the opportunity's {@code created_at} (opportunity-service's
    * clock as it starts the conversion, after the inbox claim), each stage, and how many were not seen
-   * within {@link #GIVE_UP}.
+   * within {@link Conversion#GIVE_UP}.
    */
   record Result(
       Measurement qualify, Measurement seen, Measurement created, Map<String, Measurement> stages, long lost) {}
@@ -98,16 +90,16 @@ final class IdleConversions {
         Reply reply =
             load.await(
                 () -> load.send(leadService, Request.postJson("/api/v1/leads/" + lead + "/qualify", Conversion.QUALIFY_BODY)),
-                GIVE_UP);
+                Conversion.GIVE_UP);
         long answered = System.nanoTime();
         answeredMicros.put(lead, epochMicros(Instant.now()));
         if (reply.status() != 200) {
           throw new IllegalStateException("Qualify answered " + reply.status() + ": " + reply.body());
         }
         qualify.recordValue(Math.max(1, (answered - sent) / 1_000));
-        String opportunity = opportunityId(reply);
+        String opportunity = Conversion.opportunityId(reply);
         opportunityOf.put(lead, UUID.fromString(opportunity));
-        OpportunityEventsWatch.Arrival arrived = awaitArrival(arrivals, opportunity, answered + GIVE_UP.toNanos());
+        OpportunityEventsWatch.Arrival arrived = awaitArrival(arrivals, opportunity, answered + Conversion.GIVE_UP.toNanos());
         if (arrived == null) {
           lost++;
         } else {
@@ -191,14 +183,6 @@ final class IdleConversions {
         Timestamp at = rows.getTimestamp(1);
         return at == null ? null : epochMicros(at.toInstant());
       }
-    }
-  }
-
-  private String opportunityId(Reply reply) {
-    try {
-      return json.readTree(reply.body().getBytes()).at("/conversion/opportunityId").asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
