@@ -19,7 +19,7 @@ final class PolicyBodies {
 
   @Schema(name = "QualificationPolicyInput", description = "A new version of the qualification policy, as an admin saves it")
   record PolicyInput(
-      @NotNull @Size(max = 50) @Valid @Schema(description = "The criteria, in the order sellers see them", maxItems = 50) List<CriterionInput> criteria,
+      @NotNull @Size(max = 50) @Schema(description = "The criteria, in the order sellers see them", maxItems = 50) List<@Valid CriterionInput> criteria,
       @Valid @Schema(description = "The ideal customer profile the fit is measured against; absent: none") IdealCustomerProfileBody idealCustomerProfile,
       @Valid @Schema(description = "What happens to leads nobody reaches; absent: nothing (no rule, no guard)") CannotContactBody cannotContact,
       @Size(max = 1000) @Schema(description = "Why the policy changed", example = "Enterprise deals need a budget amount", maxLength = 1000) String note) {}
