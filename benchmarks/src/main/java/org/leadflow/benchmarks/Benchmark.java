@@ -40,7 +40,8 @@ public final class Benchmark {
       stage by stage; rising rates; pgbench of the conversion's statements in both databases for
       comparison), reads over 1,000,000 leads (measured cold, then again in steady
       state after a warm-up that lasts until JIT compilation settles, with creates with duplicate
-      rules off and on) and footprint. About 25 minutes on two cores. Results:
+      rules off and on), a 100,000-row import (then at most 15 minutes until the services have
+      worked through its events), scoring and footprint. About 40 minutes on two cores. Results:
       target/benchmarks/results.md and results.json.
 
         --quick     every scenario briefly, on 100,000 leads (a smoke run; figures not comparable)
