@@ -628,7 +628,8 @@ public final class Benchmark {
         runs(withoutRuns) + "; " + runs(withRuns));
     report.row("3. Reads", "duplicate check added to a create, p99 (better run on − better run off)",
         Report.millis(added) + (quiet ? "" : Report.format(" (not judged: the JIT compiler took up to %.0f %% of lead-service's CPU in these runs)", busiestCompiler * 100)),
-        "≤ 2 ms", quiet && added <= 2 && createWith.failed() == 0 && createWithout.failed() == 0);
+        // Not judged at all (neither met nor missed) while the compiler was still busy.
+        "≤ 2 ms", quiet ? added <= 2 && createWith.failed() == 0 && createWithout.failed() == 0 : null);
   }
 
   /** Runs one measured load, recording the CPU each party used during it (and the load average before). */
