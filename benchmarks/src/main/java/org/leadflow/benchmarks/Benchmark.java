@@ -464,8 +464,8 @@ public final class Benchmark {
 
   /**
    * Qualifies at {@code rate} and reports how soon the opportunities were readable; with {@code
-   * target}, against the latency target (p99 ≤ 60 ms, at half the highest sustained rate). Answers whether every opportunity arrived and p99
-   * stayed within a second (the services kept up).
+   * target}, against the latency target (p99 ≤ 60 ms, at half the highest sustained rate). Answers
+   * whether every opportunity arrived and p99 stayed within a second (the services kept up).
    */
   private boolean conversionLatency(
       Conversion conversion, double rate, CpuAccounting cpu, String detail, boolean target, String when)
