@@ -66,7 +66,8 @@ public class MessagingMetrics {
 
   @Scheduled(
       every = "${leadflow.metrics.refresh-interval:15s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> scheduledRefresh() {
     return refresh().onFailure().recoverWithUni(failure -> {
       LOG.debugf("Messaging metrics not refreshed: %s", failure.toString());

@@ -31,7 +31,7 @@ public class AgentSchedule {
         .onFailure().recoverWithNull().replaceWithVoid();
   }
 
-  @Scheduled(every = "${leadflow.agent.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(every = "${leadflow.agent.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> workRuns() {
     return runs.workQueued().onFailure().invoke(failure -> LOG.warn("Working the agent's runs failed; the next poll tries again", failure))
         .onFailure().recoverWithNull().replaceWithVoid();

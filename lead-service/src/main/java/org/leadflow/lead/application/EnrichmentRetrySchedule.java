@@ -31,7 +31,7 @@ public class EnrichmentRetrySchedule {
   @Inject EnrichmentConfig config;
   @Inject LeadChanges changes;
 
-  @Scheduled(every = "${leadflow.enrichment.provider.retry-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(every = "${leadflow.enrichment.provider.retry-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> run() {
     Executor context = ConsumerFailures.messageContext();
     EnrichmentConfig.Provider provider = config.provider();

@@ -46,7 +46,8 @@ public class ImportJobs {
   @Scheduled(
       every = "${leadflow.imports.poll-interval:1s}",
       delayed = "1s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> runNext() {
     Instant now = clock.instant();
     return Panache.withTransaction(() -> imports.claimNext(now, now.plus(config.claim())))

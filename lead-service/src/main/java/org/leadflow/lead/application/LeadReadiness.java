@@ -56,7 +56,8 @@ public class LeadReadiness {
   @Scheduled(
       every = "${leadflow.readiness.refresh.interval:5s}",
       delayed = "2s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> refresh() {
     if (!config.enabled()) {
       return Uni.createFrom().voidItem();

@@ -71,7 +71,7 @@ public class TrainScoringModels {
     return request(SCHEDULE, TrainingOptions.DEFAULT).replaceWithVoid().onFailure().recoverWithNull().replaceWithVoid();
   }
 
-  @Scheduled(every = "${leadflow.scoring.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(every = "${leadflow.scoring.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> runNext() {
     Instant now = clock.instant();
     return store.claimNext(now, now.plus(config.claim()))

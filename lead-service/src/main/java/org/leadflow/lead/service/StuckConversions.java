@@ -59,7 +59,8 @@ public class StuckConversions {
 
   @Scheduled(
       every = "${leadflow.conversion.stuck-check-interval:30s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> count() {
     return Panache.withSession(
             () ->
